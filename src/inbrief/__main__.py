@@ -1,0 +1,5 @@
+"""``python -m inbrief``."""
+
+from inbrief.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,202 @@
+"""Command line: one-shot ``--summary`` / ``--extract`` output, or the interactive reader.
+
+Arguments are parsed first and the Textual app is imported only in the branch that runs it:
+the one-shot path never pays for (or depends on) the TUI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TextIO
+
+from inbrief import __version__
+from inbrief.errors import InbriefError
+from inbrief.summarize import ALGORITHMS, DEFAULT_ALGORITHM, SummaryOptions
+
+FORMATS = ("text", "markdown", "json", "jsonl")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="inbrief",
+        description="Read and summarize articles in the terminal. With no option, opens the "
+        "reader on your library (adding any SOURCE given).",
+        epilog="SOURCE is a http(s) URL, an HTML, Markdown, text or WordPress-JSON file, "
+        "or - for standard input.",
+    )
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument(
+        "-s", "--summary", action="store_true", help="print a summary of each SOURCE and exit"
+    )
+    mode.add_argument(
+        "-x", "--extract", action="store_true", help="print the cleaned article and exit"
+    )
+    parser.add_argument("sources", nargs="*", metavar="SOURCE", help="articles to read")
+    parser.add_argument(
+        "-a",
+        "--algorithm",
+        choices=ALGORITHMS,
+        default=DEFAULT_ALGORITHM,
+        help=f"summarizer (default: {DEFAULT_ALGORITHM})",
+    )
+    length = parser.add_mutually_exclusive_group()
+    length.add_argument("-n", "--sentences", type=_positive_int, help="number of takeaways")
+    length.add_argument("-r", "--ratio", type=_ratio, help="share of sentences to keep (0-1]")
+    parser.add_argument("-f", "--format", choices=FORMATS, default="text", help="output format")
+    parser.add_argument("-l", "--language", help="force a language (ISO code, e.g. en, de)")
+    parser.add_argument("--library", metavar="PATH", help="library database (reader only)")
+    parser.add_argument("-V", "--version", action="version", version=f"inbrief {__version__}")
+    return parser
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def _ratio(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0 < number <= 1:
+        raise argparse.ArgumentTypeError("must be greater than 0 and at most 1")
+    return number
+
+
+@dataclass(frozen=True, slots=True)
+class _Result:
+    source: str
+    payload: str | None = None
+    error: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def _process(source: str, args: argparse.Namespace) -> Iterator[_Result]:
+    """Ingest one source and render each article in it; errors become results too."""
+    from inbrief import render
+    from inbrief.ingest import load_articles
+    from inbrief.summarize import summarize
+
+    try:
+        articles = load_articles(source)
+        options = SummaryOptions(args.algorithm, args.sentences, args.ratio, args.language)
+        for article in articles:
+            warnings: list[str] = []
+            if args.extract:
+                if args.format in ("json", "jsonl"):
+                    data = render.article_json(article, source if args.format == "jsonl" else None)
+                    payload = render.dumps(data, 2 if args.format == "json" else None)
+                elif args.format == "markdown":
+                    payload = render.article_markdown(article)
+                else:
+                    payload = render.article_text(article)
+            else:
+                summary = summarize(article, options, warnings)
+                if args.format in ("json", "jsonl"):
+                    data = render.summary_json(
+                        article, summary, source if args.format == "jsonl" else None
+                    )
+                    payload = render.dumps(data, 2 if args.format == "json" else None)
+                elif args.format == "markdown":
+                    payload = render.summary_markdown(article, summary)
+                else:
+                    payload = render.summary_text(article, summary)
+            yield _Result(source, payload, warnings=tuple(warnings))
+    except InbriefError as exc:
+        yield _Result(source, error=exc.with_source(source).reason)
+    except RecursionError:
+        yield _Result(source, error="the document is nested too deeply to process")
+    except MemoryError:
+        yield _Result(source, error="the document is too large to process in memory")
+    except Exception as exc:  # a bug, not bad input: say so in one line, never a traceback
+        if os.environ.get("INBRIEF_DEBUG"):
+            raise
+        yield _Result(source, error=f"internal error ({type(exc).__name__}: {exc})"[:300])
+
+
+def _styled(stream: TextIO) -> bool:
+    return (
+        stream.isatty()
+        and "NO_COLOR" not in os.environ
+        and os.environ.get("TERM", "") not in ("dumb", "")
+    )
+
+
+def _emphasize_text_block(payload: str) -> str:
+    title, _, rest = payload.partition("\n")
+    meta, _, body = rest.partition("\n")
+    return f"\x1b[1m{title}\x1b[0m\n\x1b[2m{meta}\x1b[0m\n{body}"
+
+
+def run_one_shot(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    failed = 0
+    styled = args.format == "text" and _styled(out)
+    json_docs: list[str] = []
+    first = True
+    for source in args.sources:
+        for result in _process(source, args):
+            for warning in result.warnings:
+                print(f"inbrief: {source}: {warning}", file=err)
+            if result.error is not None:
+                failed += 1
+                print(f"inbrief: {source}: {result.error}", file=err)
+                if args.format == "jsonl":
+                    from inbrief.render import dumps
+
+                    out.write(dumps({"source": source, "error": result.error}) + "\n")
+                continue
+            assert result.payload is not None
+            if args.format == "json":
+                json_docs.append(result.payload)
+                continue
+            if not first and args.format != "jsonl":
+                out.write("\n\n" if args.format == "text" else "\n\n---\n\n")
+            first = False
+            payload = _emphasize_text_block(result.payload) if styled else result.payload
+            out.write(payload + "\n")
+            out.flush()
+    if args.format == "json" and json_docs:
+        if len(json_docs) == 1:
+            out.write(json_docs[0] + "\n")
+        else:
+            out.write("[\n" + ",\n".join(json_docs) + "\n]\n")
+    return 1 if failed else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.summary or args.extract:
+        if not args.sources:
+            parser.error("--summary and --extract need at least one SOURCE")
+        try:
+            return run_one_shot(args, sys.stdout, sys.stderr)
+        except BrokenPipeError:
+            # The reader of our output went away (`| head`): not an error worth a traceback.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return 0
+        except KeyboardInterrupt:
+            return 130
+    return _run_reader(args)
+
+
+def _run_reader(args: argparse.Namespace) -> int:
+    try:
+        # Deferred: Textual takes ~200 ms to import and the one-shot path never needs it.
+        from inbrief.tui.app import run_app  # type: ignore[import-not-found, unused-ignore]
+    except ImportError as exc:
+        print(f"inbrief: the reader is unavailable ({exc}); use --summary", file=sys.stderr)
+        return 2
+    status: int = run_app(args)
+    return status

@@ -1,0 +1,1 @@
+"""Turning pages, posts and text files into :class:`inbrief.model.Article` objects."""

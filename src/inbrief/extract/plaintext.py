@@ -1,0 +1,130 @@
+"""Plain text and Markdown files to articles.
+
+Plain text: the first line is the title when it is short and more text follows; paragraphs
+are separated by blank lines, or are single lines when the file has no blank lines at all.
+Markdown: ATX and setext headings, lists, quotes, fenced and indented code; inline markup
+(emphasis, links, images) is reduced to its text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from inbrief.extract.metadata import Metadata
+from inbrief.extract.page import article_from_sections
+from inbrief.extract.structure import classify_front_matter
+from inbrief.model import Article, Block, BlockKind, Section
+from inbrief.textclean import clean_inline, clean_multiline, strip_controls
+
+_MAX_TITLE = 200
+
+
+def article_from_text(text: str) -> Article:
+    text = clean_multiline(text)
+    lines = text.split("\n")
+    title = ""
+    if len(lines) > 1 and 0 < len(lines[0]) <= _MAX_TITLE:
+        title, text = lines[0], "\n".join(lines[1:]).strip()
+    if "\n\n" in text:
+        paragraphs = [clean_inline(chunk) for chunk in text.split("\n\n")]
+    else:
+        paragraphs = [line for line in text.split("\n")]
+    blocks = [Block(BlockKind.PARAGRAPH, [p]) for p in paragraphs if p]
+    sections = [Section(heading="", level=0, blocks=blocks)]
+    classify_front_matter(sections)
+    return article_from_sections(sections, Metadata(title=title))
+
+
+_ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_SETEXT = re.compile(r"^(=+|-+)\s*$")
+_LIST_ITEM = re.compile(r"^\s{0,3}([-*+]|\d{1,9}[.)])\s+(.*)$")
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1")
+_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+
+
+def _inline(text: str) -> str:
+    text = _IMAGE.sub("", text)
+    text = _LINK.sub(lambda m: m.group(1) or m.group(2), text)
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _EMPHASIS.sub(r"\2", text)
+    return clean_inline(text.replace("`", ""))
+
+
+class _MarkdownBuilder:
+    def __init__(self) -> None:
+        self.sections = [Section(heading="", level=0)]
+        self.title = ""
+        self.paragraph: list[str] = []
+        self.items: list[str] = []
+        self.ordered = False
+        self.quote: list[str] = []
+
+    def flush(self) -> None:
+        blocks = self.sections[-1].blocks
+        if self.paragraph:
+            blocks.append(Block(BlockKind.PARAGRAPH, [_inline(" ".join(self.paragraph))]))
+        if self.items:
+            blocks.append(Block(BlockKind.LIST, [_inline(i) for i in self.items], self.ordered))
+        if self.quote:
+            blocks.append(Block(BlockKind.QUOTE, [_inline(" ".join(self.quote))]))
+        self.paragraph, self.items, self.quote = [], [], []
+
+    def heading(self, text: str, level: int) -> None:
+        self.flush()
+        text = _inline(text)
+        if level == 1 and not self.title:
+            self.title = text
+        elif text:
+            self.sections.append(Section(heading=text, level=level))
+
+
+def article_from_markdown(text: str) -> Article:
+    text = strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
+    builder = _MarkdownBuilder()
+    if match := _FRONT_MATTER.match(text):
+        for line in match.group(1).split("\n"):
+            key, _, value = line.partition(":")
+            if key.strip().lower() == "title":
+                builder.title = clean_inline(value.strip().strip("\"'"))
+        text = text[match.end() :]
+    lines = text.split("\n")
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        if _FENCE.match(line):
+            builder.flush()
+            fence, code = line.strip()[:3], []
+            while index < len(lines) and not lines[index].strip().startswith(fence):
+                code.append(lines[index])
+                index += 1
+            index += 1
+            builder.sections[-1].blocks.append(Block(BlockKind.CODE, ["\n".join(code)]))
+        elif match := _ATX.match(line):
+            builder.heading(match.group(2), len(match.group(1)))
+        elif builder.paragraph and len(builder.paragraph) == 1 and _SETEXT.match(line):
+            heading = builder.paragraph.pop()
+            builder.heading(heading, 1 if line.strip().startswith("=") else 2)
+        elif not line.strip():
+            builder.flush()
+        elif line.lstrip().startswith(">"):
+            if builder.paragraph or builder.items:
+                builder.flush()
+            builder.quote.append(line.lstrip()[1:].strip())
+        elif match := _LIST_ITEM.match(line):
+            if builder.paragraph or builder.quote:
+                builder.flush()
+            builder.ordered = match.group(1)[0].isdigit()
+            builder.items.append(match.group(2))
+        elif builder.items and line.startswith((" ", "\t")):
+            builder.items[-1] += " " + line.strip()
+        else:
+            builder.paragraph.append(line.strip())
+    builder.flush()
+    sections = [s for s in builder.sections if s.blocks or s.heading]
+    classify_front_matter(sections)
+    return article_from_sections(sections, Metadata(title=builder.title or None))

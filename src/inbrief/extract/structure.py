@@ -1,0 +1,204 @@
+"""Turn an article's HTML into sections of typed blocks.
+
+A single walk over the element tree in document order: headings open sections, block
+elements become blocks, inline text gathers into paragraphs. Captions, bylines and datelines
+are recognised here, by markup first (``<figcaption>``, ``class="byline"``) and by shape second
+(a short name-only line before the body, "CITY (Agency) —"), so they never reach a summary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from inbrief.model import Block, BlockKind, Section
+from inbrief.textclean import clean_inline, strip_controls
+
+_SKIP = {
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "form", "button",
+    "input", "select", "textarea", "nav", "svg", "math", "canvas", "video", "audio", "map",
+    "head", "title", "meta", "link", "base",
+}  # fmt: skip
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_BLOCKS = {
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "body", "html",
+    "ul", "ol", "dl", "li", "dt", "dd", "blockquote", "pre", "figure", "figcaption", "table",
+    "tr", "td", "th", "thead", "tbody", "tfoot", "hr", "br", "center", "address", "details",
+    "summary", "hgroup", *_HEADINGS,
+}  # fmt: skip
+_CAPTION_CLASS = re.compile(r"caption|credit|wp-caption-text|image-?desc", re.IGNORECASE)
+_BYLINE_CLASS = re.compile(r"\bbyline\b|\bauthor\b|\bdateline\b", re.IGNORECASE)
+_BOILERPLATE = re.compile(
+    r"^(read more|related( articles| stories| content)?|recommended|sign up|subscribe( now)?|"
+    r"share (this|on)|follow us|click here|advertisement|download our app)\b[:.!]?",
+    re.IGNORECASE,
+)
+_BYLINE_TEXT = re.compile(r"^(by|von|par|por|door|di)\s+\S", re.IGNORECASE)
+_NAMEISH = re.compile(r"^[A-Z][\w.'’-]*$")
+_DATELINE_ONLY = re.compile(r"^[^.!?]{2,60}?\s*[—–]{1}\s*$|^[^.!?]{2,60}\s-{1,2}\s*$")
+_DATELINE_PREFIX = re.compile(
+    r"^((?:[A-Z][\w.'’]*,?\s*){1,5}(?:\([A-Za-z .]{2,20}\))?)\s*(?:—|–|--)\s+(?=[A-Z“\"‘'])"
+)
+
+
+def _classes(element: etree._Element) -> str:
+    return f"{element.get('class') or ''} {element.get('id') or ''}"
+
+
+def _has_block_child(element: etree._Element) -> bool:
+    return any(
+        isinstance(child.tag, str) and child.tag.lower() in _BLOCKS and child.tag != "br"
+        for child in element.iter()
+        if child is not element
+    )
+
+
+class _Builder:
+    def __init__(self, title: str) -> None:
+        self.title = clean_inline(title).casefold()
+        self.sections: list[Section] = [Section(heading="", level=0)]
+        self.inline: list[str] = []
+
+    def add(self, block: Block) -> None:
+        if any(block.items):
+            self.sections[-1].blocks.append(block)
+
+    def flush(self) -> None:
+        text = clean_inline("".join(self.inline))
+        self.inline.clear()
+        if text:
+            self.add(Block(BlockKind.PARAGRAPH, [text]))
+
+    def heading(self, text: str, level: int) -> None:
+        self.flush()
+        text = clean_inline(text)
+        if not text or (text.casefold() == self.title and not self._has_body()):
+            return
+        self.sections.append(Section(heading=text, level=level))
+
+    def _has_body(self) -> bool:
+        return any(section.blocks for section in self.sections)
+
+    def visit(self, element: etree._Element) -> None:
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if not tag or tag in _SKIP:
+            self._tail(element)
+            return
+        classes = _classes(element)
+        if tag in _HEADINGS:
+            self.heading(element.text_content(), _HEADINGS[tag])
+        elif tag == "figcaption" or (tag in _BLOCKS and _CAPTION_CLASS.search(classes)):
+            self.flush()
+            self.add(Block(BlockKind.CAPTION, [clean_inline(element.text_content())]))
+        elif tag in ("p", "div", "span") and _BYLINE_CLASS.search(classes):
+            self.flush()
+            kind = BlockKind.DATELINE if "dateline" in classes.lower() else BlockKind.BYLINE
+            self.add(Block(kind, [clean_inline(element.text_content())]))
+        elif tag in ("ul", "ol"):
+            self.flush()
+            self._list(element, ordered=tag == "ol")
+        elif tag == "dl":
+            self.flush()
+            self._list(element, ordered=False)
+        elif tag == "blockquote" and not _has_heading(element):
+            self.flush()
+            self.add(Block(BlockKind.QUOTE, [clean_inline(element.text_content())]))
+        elif tag == "pre":
+            self.flush()
+            code = strip_controls(element.text_content()).strip("\n")
+            self.add(Block(BlockKind.CODE, [code]))
+        elif tag == "table":
+            self.flush()
+            self._table(element)
+        elif tag in ("br", "hr"):
+            self.inline.append(" ")
+        elif tag in _BLOCKS or _has_block_child(element):
+            self.flush()
+            if element.text:
+                self.inline.append(element.text)
+            for child in element:
+                self.visit(child)
+            self.flush()
+        else:
+            self.inline.append(element.text_content())
+        self._tail(element)
+
+    def _tail(self, element: etree._Element) -> None:
+        if element.tail:
+            self.inline.append(element.tail)
+
+    def _list(self, element: etree._Element, ordered: bool) -> None:
+        items = [
+            text
+            for item in element.iterchildren("li", "dt", "dd")
+            if (text := clean_inline(item.text_content()))
+        ]
+        if items:
+            self.add(Block(BlockKind.LIST, items, ordered=ordered))
+
+    def _table(self, element: etree._Element) -> None:
+        rows = []
+        for row in element.iter("tr"):
+            cells = [clean_inline(cell.text_content()) for cell in row.iter("td", "th")]
+            if any(cells):
+                rows.append(" | ".join(cells))
+        if rows:
+            self.add(Block(BlockKind.CODE, ["\n".join(rows)]))
+
+
+def _has_heading(element: etree._Element) -> bool:
+    return any(child.tag in _HEADINGS for child in element.iter() if isinstance(child.tag, str))
+
+
+def build_sections(root: lxml_html.HtmlElement, title: str = "") -> list[Section]:
+    """Sections of ``root``'s content, with bylines, datelines and boilerplate classified."""
+    builder = _Builder(title)
+    builder.visit(root)
+    builder.flush()
+    sections = [s for s in builder.sections if s.blocks or s.heading]
+    for section in sections:
+        section.blocks = list(_drop_boilerplate(section.blocks))
+    classify_front_matter(sections)
+    return sections or [Section(heading="", level=0)]
+
+
+def _drop_boilerplate(blocks: list[Block]) -> Iterator[Block]:
+    for block in blocks:
+        boilerplate = len(block.text) < 120 and _BOILERPLATE.match(block.text)
+        if block.kind is BlockKind.PARAGRAPH and boilerplate:
+            continue
+        yield block
+
+
+def _looks_like_name_line(text: str) -> bool:
+    words = text.replace(",", " ").replace(" and ", " ").split()
+    if not 1 <= len(words) <= 6 or text.endswith((".", "!", "?", ":")):
+        return False
+    return all(_NAMEISH.match(word) for word in words)
+
+
+def classify_front_matter(sections: list[Section]) -> None:
+    """Mark short byline/dateline paragraphs before the body; split "CITY (CNN) —" prefixes."""
+    seen_body = 0
+    for section in sections:
+        new_blocks: list[Block] = []
+        for block in section.blocks:
+            if block.kind is BlockKind.PARAGRAPH and seen_body < 1:
+                text = block.text
+                if len(text) <= 80 and (_BYLINE_TEXT.match(text) or _looks_like_name_line(text)):
+                    if _DATELINE_ONLY.match(text):
+                        block = Block(BlockKind.DATELINE, block.items)
+                    else:
+                        block = Block(BlockKind.BYLINE, block.items)
+                elif _DATELINE_ONLY.match(text):
+                    block = Block(BlockKind.DATELINE, block.items)
+                elif match := _DATELINE_PREFIX.match(text):
+                    new_blocks.append(Block(BlockKind.DATELINE, [match.group(0).strip()]))
+                    block = Block(BlockKind.PARAGRAPH, [text[match.end() :]])
+            if block.kind is BlockKind.PARAGRAPH and len(block.text.split()) >= 8:
+                seen_body += 1
+            new_blocks.append(block)
+        section.blocks = new_blocks

@@ -1,0 +1,128 @@
+"""Fetch a page over HTTP(S) defensively: time limits, a size cap, few redirects, no surprises.
+
+Redirects are followed by hand so that each hop is checked: only http and https, at most
+:attr:`FetchLimits.max_redirects` of them. The body is streamed and cut off at the cap, which
+also bounds what a compressed response may inflate to.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+from inbrief import __version__
+from inbrief.errors import InbriefError
+
+#: Content types that may hold an article; anything else is refused with its type named.
+TEXT_TYPES = (
+    "text/html",
+    "application/xhtml+xml",
+    "text/plain",
+    "text/markdown",
+    "text/x-markdown",
+    "application/json",
+    "application/ld+json",
+    "application/xml",
+    "text/xml",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FetchLimits:
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0
+    #: Wall-clock budget for the whole fetch, all redirects and the body included.
+    total_timeout: float = 60.0
+    max_bytes: int = 20 * 1024 * 1024
+    max_redirects: int = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    url: str
+    data: bytes
+    content_type: str
+    charset: str | None
+
+
+def is_url(source: str) -> bool:
+    return urlsplit(source).scheme.lower() in ("http", "https")
+
+
+def _check_url(url: str) -> None:
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https"):
+        raise InbriefError(f"refusing to fetch a {parts.scheme or 'scheme-less'}: URL")
+    if not parts.hostname:
+        raise InbriefError("invalid URL: no host name")
+
+
+def fetch(url: str, limits: FetchLimits | None = None) -> Fetched:
+    """GET ``url`` and return its body, or raise :class:`InbriefError` with a one-line reason."""
+    import httpx  # deferred: only URL sources pay for it
+
+    limits = limits or FetchLimits()
+    timeout = httpx.Timeout(limits.read_timeout, connect=limits.connect_timeout)
+    headers = {
+        "User-Agent": f"inbrief/{__version__} (+terminal reader)",
+        "Accept": "text/html,application/xhtml+xml,application/json;q=0.9,text/plain;q=0.8",
+    }
+    deadline = time.monotonic() + limits.total_timeout
+    try:
+        with httpx.Client(timeout=timeout, headers=headers, follow_redirects=False) as client:
+            for _hop in range(limits.max_redirects + 1):
+                _check_url(url)
+                with client.stream("GET", url) as response:
+                    if response.is_redirect:
+                        location = response.headers.get("location", "")
+                        url = urljoin(url, location)
+                        continue
+                    return _read(response, url, limits, deadline)
+            raise InbriefError(f"too many redirects (more than {limits.max_redirects})")
+    except httpx.InvalidURL as exc:
+        raise InbriefError(f"invalid URL: {exc}") from None
+    except httpx.ConnectTimeout:
+        raise InbriefError("timed out connecting") from None
+    except httpx.TimeoutException:
+        raise InbriefError("timed out waiting for the server") from None
+    except httpx.ConnectError as exc:
+        raise InbriefError(f"cannot connect: {_short(exc)}") from None
+    except httpx.DecodingError:
+        raise InbriefError("the server sent a body that does not decompress") from None
+    except httpx.HTTPError as exc:
+        raise InbriefError(f"fetch failed: {_short(exc)}") from None
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if "Name or service not known" in text or "nodename nor servname" in text:
+        return "host name not found (DNS)"
+    return text[:200]
+
+
+def _read(response: object, url: str, limits: FetchLimits, deadline: float) -> Fetched:
+    import httpx
+
+    assert isinstance(response, httpx.Response)
+    if response.status_code >= 400:
+        phrase = response.reason_phrase or "error"
+        raise InbriefError(f"HTTP {response.status_code} {phrase}")
+    content_type = response.headers.get("content-type", "")
+    mime = content_type.split(";")[0].strip().lower()
+    if mime and mime not in TEXT_TYPES and not mime.endswith(("+xml", "+json")):
+        raise InbriefError(f"not an article: the server sent {mime}")
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limits.max_bytes:
+        raise InbriefError(f"too large: {int(declared):,} bytes (limit {limits.max_bytes:,})")
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > limits.max_bytes:
+            raise InbriefError(f"too large: more than {limits.max_bytes:,} bytes")
+        if time.monotonic() > deadline:
+            raise InbriefError(f"timed out: the body took longer than {limits.total_timeout:g} s")
+        chunks.append(chunk)
+    charset = response.charset_encoding
+    return Fetched(url=str(response.url), data=b"".join(chunks), content_type=mime, charset=charset)

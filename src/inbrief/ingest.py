@@ -1,0 +1,105 @@
+"""From a source the user names (URL, file, ``-``) to cleaned articles.
+
+:func:`load_articles` is the single entry point: it reads the bytes, decides what they are by
+content (a WordPress post saved as ``.txt`` is still JSON), and hands them to the right reader.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+import sys
+from dataclasses import dataclass
+
+from inbrief.errors import InbriefError
+from inbrief.fetch import FetchLimits, fetch, is_url
+from inbrief.model import Article
+from inbrief.sniff import Kind, decode, ensure_text, guess_kind
+
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]+):")
+#: Local files and standard input larger than this are refused before being read whole.
+MAX_INPUT_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class RawSource:
+    data: bytes
+    name: str
+    url: str | None = None
+    charset: str | None = None
+    content_type: str | None = None
+
+
+def read_source(source: str, limits: FetchLimits | None = None) -> RawSource:
+    """The bytes behind ``source``: a URL, ``-`` for standard input, or a local path."""
+    if is_url(source):
+        fetched = fetch(source, limits)
+        return RawSource(fetched.data, source, fetched.url, fetched.charset, fetched.content_type)
+    if source == "-":
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        return RawSource(_capped(data), "<stdin>")
+    if (match := _SCHEME.match(source)) and not os.path.exists(source):
+        scheme = match.group(1).lower()
+        raise InbriefError(f"unsupported URL scheme '{scheme}:' (only http and https)")
+    try:
+        info = os.stat(source)
+    except FileNotFoundError:
+        raise InbriefError("no such file") from None
+    except OSError as exc:
+        raise InbriefError(exc.strerror or "cannot read") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InbriefError("is a directory, not an article")
+    if info.st_size > MAX_INPUT_BYTES:
+        raise InbriefError(f"too large: {info.st_size:,} bytes (limit {MAX_INPUT_BYTES:,})")
+    try:
+        with open(source, "rb") as handle:
+            data = handle.read(MAX_INPUT_BYTES + 1)
+    except OSError as exc:
+        raise InbriefError(exc.strerror or "cannot read") from None
+    return RawSource(_capped(data), source)
+
+
+def _capped(data: bytes) -> bytes:
+    if len(data) > MAX_INPUT_BYTES:
+        raise InbriefError(f"too large: more than {MAX_INPUT_BYTES:,} bytes")
+    return data
+
+
+def articles_from_raw(raw: RawSource) -> list[Article]:
+    """Decode, detect the kind and parse. One article, or several for a list of posts."""
+    ensure_text(raw.data, raw.name)
+    text = decode(raw.data, raw.charset)
+    if not text.strip():
+        raise InbriefError("empty input: nothing to read")
+    kind = guess_kind(text, raw.url or raw.name)
+    if raw.content_type == "text/html" and kind is not Kind.JSON:
+        kind = Kind.HTML
+    if kind is Kind.JSON:
+        from inbrief.extract.wordpress import articles_from_json
+
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InbriefError(f"invalid JSON: {exc.msg} at line {exc.lineno}") from None
+        except RecursionError:
+            raise InbriefError("invalid JSON: nested too deeply") from None
+        return articles_from_json(value)
+    if kind is Kind.HTML:
+        from inbrief.extract.page import article_from_html
+
+        return [article_from_html(text, url=raw.url)]
+    from inbrief.extract.plaintext import article_from_markdown, article_from_text
+
+    if kind is Kind.MARKDOWN:
+        return [article_from_markdown(text)]
+    return [article_from_text(text)]
+
+
+def load_articles(source: str, limits: FetchLimits | None = None) -> list[Article]:
+    """Every article in ``source``; :class:`InbriefError` (naming the source) if there is none."""
+    try:
+        return articles_from_raw(read_source(source, limits))
+    except InbriefError as exc:
+        raise exc.with_source(source) from None

@@ -1,0 +1,148 @@
+"""The cleaned article as data: sections of typed blocks plus the page's metadata.
+
+Nothing here knows where an article came from or how it will be shown; ingest builds
+these objects, summarizers read them, the CLI and the TUI render them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class BlockKind(StrEnum):
+    """What a block is. Only PARAGRAPH, LIST and QUOTE carry body sentences."""
+
+    PARAGRAPH = "paragraph"
+    LIST = "list"
+    QUOTE = "quote"
+    CODE = "code"
+    CAPTION = "caption"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+
+
+#: Blocks whose sentences may be summarized. Captions, bylines, datelines and code never are.
+BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST, BlockKind.QUOTE})
+
+
+@dataclass(slots=True)
+class Block:
+    """One block of text. A list keeps its items; every other kind has exactly one item."""
+
+    kind: BlockKind
+    items: list[str]
+    ordered: bool = False
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.items)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"kind": str(self.kind)}
+        if self.kind is BlockKind.LIST:
+            data["items"] = list(self.items)
+            data["ordered"] = self.ordered
+        else:
+            data["text"] = self.text
+        return data
+
+
+@dataclass(slots=True)
+class Section:
+    """A heading and the blocks under it. The first section may have no heading (level 0)."""
+
+    heading: str
+    level: int
+    blocks: list[Block] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "heading": self.heading,
+            "level": self.level,
+            "blocks": [block.to_json() for block in self.blocks],
+        }
+
+
+@dataclass(slots=True)
+class Article:
+    """A cleaned article: metadata and ordered sections."""
+
+    title: str
+    sections: list[Section]
+    byline: str | None = None
+    site: str | None = None
+    published: str | None = None
+    language: str | None = None
+    url: str | None = None
+    #: How sure extraction is that it found the article (0..1).
+    confidence: float = 1.0
+
+    def body_blocks(self) -> list[Block]:
+        return [block for section in self.sections for block in section.blocks]
+
+    @property
+    def text(self) -> str:
+        """The body as plain text: headings and blocks separated by blank lines."""
+        parts: list[str] = []
+        for section in self.sections:
+            if section.heading:
+                parts.append(section.heading)
+            parts.extend(block.text for block in section.blocks)
+        return "\n\n".join(parts)
+
+    @property
+    def word_count(self) -> int:
+        return sum(
+            len(item.split())
+            for block in self.body_blocks()
+            if block.kind in BODY_KINDS
+            for item in block.items
+        )
+
+    @property
+    def reading_minutes(self) -> int:
+        """Reading time at 230 words a minute, at least one minute."""
+        return max(1, round(self.word_count / 230))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "byline": self.byline,
+            "site": self.site,
+            "published": self.published,
+            "language": self.language,
+            "url": self.url,
+            "word_count": self.word_count,
+            "confidence": round(self.confidence, 3),
+            "text": self.text,
+            "sections": [section.to_json() for section in self.sections],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Takeaway:
+    """A chosen sentence and where it sits: section, block within it, sentence within block."""
+
+    text: str
+    section: int
+    block: int
+    index: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "section": self.section,
+            "block": self.block,
+            "index": self.index,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The result of summarizing one article."""
+
+    algorithm: str
+    language: str
+    takeaways: list[Takeaway]

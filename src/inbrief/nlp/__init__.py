@@ -1,0 +1,1 @@
+"""Language-specific text processing with data that ships in installed packages only."""

@@ -1,0 +1,115 @@
+"""One-shot output: articles and summaries as plain text, Markdown, JSON or JSON lines.
+
+All text was cleaned of control characters at ingest; :func:`safe` runs again here so that
+nothing but printable text can reach a terminal, whatever built the article.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from inbrief.model import Article, BlockKind, Summary
+from inbrief.textclean import strip_controls
+
+
+def safe(text: str) -> str:
+    return strip_controls(text)
+
+
+def meta_line(article: Article) -> str:
+    """'site · byline · date · N min read', skipping what is unknown."""
+    parts = [article.site, article.byline, (article.published or "")[:10] or None]
+    parts.append(f"{article.reading_minutes} min read")
+    return " · ".join(safe(p) for p in parts if p)
+
+
+def summary_json(article: Article, summary: Summary, source: str | None = None) -> dict[str, Any]:
+    data: dict[str, Any] = {} if source is None else {"source": source}
+    data.update(
+        title=article.title,
+        byline=article.byline,
+        site=article.site,
+        published=article.published,
+        language=article.language or summary.language,
+        url=article.url,
+        word_count=article.word_count,
+        reading_minutes=article.reading_minutes,
+        confidence=round(article.confidence, 3),
+        algorithm=summary.algorithm,
+        sentences=[t.to_json() for t in summary.takeaways],
+    )
+    return data
+
+
+def summary_text(article: Article, summary: Summary) -> str:
+    lines = [safe(article.title), meta_line(article), ""]
+    lines += [f"• {safe(t.text)}" for t in summary.takeaways]
+    return "\n".join(lines)
+
+
+def summary_markdown(article: Article, summary: Summary) -> str:
+    title = safe(article.title)
+    heading = f"# [{_md_escape(title)}]({article.url})" if article.url else f"# {_md_escape(title)}"
+    lines = [heading, "", f"*{_md_escape(meta_line(article))}*", "", "## Key takeaways", ""]
+    lines += [f"- {_md_escape(safe(t.text))}" for t in summary.takeaways]
+    return "\n".join(lines)
+
+
+def _md_escape(text: str) -> str:
+    for char in "\\`*_[]<>":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def article_text(article: Article) -> str:
+    lines = [safe(article.title), meta_line(article), ""]
+    for section in article.sections:
+        if section.heading:
+            lines += [safe(section.heading), "-" * min(len(section.heading), 80), ""]
+        for block in section.blocks:
+            if block.kind is BlockKind.LIST:
+                for number, item in enumerate(block.items, 1):
+                    marker = f"{number}." if block.ordered else "•"
+                    lines.append(f"{marker} {safe(item)}")
+            elif block.kind is BlockKind.QUOTE:
+                lines.append(f"> {safe(block.text)}")
+            elif block.kind in (BlockKind.CAPTION, BlockKind.BYLINE, BlockKind.DATELINE):
+                lines.append(f"[{block.kind.value}: {safe(block.text)}]")
+            else:
+                lines.append(safe(block.text))
+            lines.append("")
+    return "\n".join(lines).rstrip()
+
+
+def article_markdown(article: Article) -> str:
+    lines = [f"# {_md_escape(safe(article.title))}", "", f"*{_md_escape(meta_line(article))}*", ""]
+    for section in article.sections:
+        if section.heading:
+            level = "#" * min(6, max(2, section.level))
+            lines += [f"{level} {_md_escape(safe(section.heading))}", ""]
+        for block in section.blocks:
+            if block.kind is BlockKind.LIST:
+                for number, item in enumerate(block.items, 1):
+                    marker = f"{number}." if block.ordered else "-"
+                    lines.append(f"{marker} {_md_escape(safe(item))}")
+            elif block.kind is BlockKind.QUOTE:
+                lines.append(f"> {_md_escape(safe(block.text))}")
+            elif block.kind is BlockKind.CODE:
+                lines += ["```", safe(block.text).replace("```", "'''"), "```"]
+            elif block.kind is BlockKind.CAPTION:
+                lines.append(f"*{_md_escape(safe(block.text))}*")
+            else:
+                lines.append(_md_escape(safe(block.text)))
+            lines.append("")
+    return "\n".join(lines).rstrip()
+
+
+def article_json(article: Article, source: str | None = None) -> dict[str, Any]:
+    data: dict[str, Any] = {} if source is None else {"source": source}
+    data.update(article.to_json())
+    return data
+
+
+def dumps(data: dict[str, Any], indent: int | None = None) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=indent)

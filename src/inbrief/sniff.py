@@ -1,0 +1,151 @@
+"""Tell what a blob of bytes is and turn it into text, by content rather than by file name.
+
+The rules follow what browsers do where it matters (a BOM wins, then the declared charset,
+then sniffing) with one pragmatic exception: bytes that are valid UTF-8 and not plain ASCII
+are read as UTF-8 even when a page declares a single-byte charset, the commonest mislabel.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from enum import StrEnum
+
+from inbrief.errors import InbriefError
+
+
+class Kind(StrEnum):
+    HTML = "html"
+    JSON = "json"
+    MARKDOWN = "markdown"
+    TEXT = "text"
+
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"RIFF", "a RIFF media file"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"\x7fELF", "an executable (ELF)"),
+    (b"BZh", "bzip2-compressed data"),
+    (b"\xfd7zXZ\x00", "xz-compressed data"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7z archive"),
+    (b"\x00\x00\x01\x00", "an icon"),
+    (b"OggS", "an Ogg media file"),
+    (b"ID3", "an MP3 file"),
+    (b"\x00asm", "WebAssembly"),
+)
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.IGNORECASE
+)
+_HTML_START = re.compile(
+    r"<(!doctype\s+html|html|head|body|article|main|div|p|section|h[1-6]|meta|title)[\s>/]",
+    re.IGNORECASE,
+)
+_MARKDOWN_HINT = re.compile(r"^(#{1,6} \S|[-*+] \S|\d+\. \S|> \S|```)", re.MULTILINE)
+_MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+
+
+def binary_kind(data: bytes) -> str | None:
+    """A description of ``data`` if it is a known binary format or plainly not text."""
+    for magic, name in _MAGIC:
+        if data.startswith(magic):
+            return name
+    head = data[:8192]
+    if _utf16_without_bom(head) or any(head.startswith(bom) for bom, _ in _BOMS):
+        return None
+    if b"\x00" in head:
+        return "binary data"
+    return None
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """'utf-16-le' or '-be' when every other byte is NUL, as in UTF-16 text of Latin script."""
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _known_codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name.strip().strip("\"'")).name
+    except LookupError:
+        return None
+
+
+def decode(data: bytes, declared: str | None = None) -> str:
+    """Bytes to text: BOM, declared charset, ``<meta charset>``, UTF-8, then a sniffed guess."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace")
+    if utf16 := _utf16_without_bom(data[:8192]):
+        return data.decode(utf16, errors="replace")
+    text: str | None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and (not text.isascii() or not declared):
+        return text
+    codec: str | None = _known_codec(declared)
+    if codec is None and (match := _META_CHARSET.search(data[:4096])):
+        codec = _known_codec(match.group(1).decode("ascii", "replace"))
+    if codec in ("utf-16", "utf-16-le", "utf-16-be", "utf-32"):
+        codec = None  # a page that reached us as ASCII-compatible bytes is not UTF-16
+    if codec is not None:
+        return data.decode(codec, errors="replace")
+    if text is not None:
+        return text
+    return _sniffed(data)
+
+
+def _sniffed(data: bytes) -> str:
+    from charset_normalizer import from_bytes  # only paid for pages that are not UTF-8
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding is None:
+        return data.decode("utf-8", errors="replace")
+    return data.decode(best.encoding, errors="replace")
+
+
+def guess_kind(text: str, name: str = "") -> Kind:
+    """What kind of document ``text`` is, from its content first and its name second."""
+    head = text[:4096].lstrip("\ufeff \t\r\n")
+    if head[:1] in "{[" and head:
+        return Kind.JSON
+    if _HTML_START.search(head[:2048]):
+        return Kind.HTML
+    if name.lower().endswith((".html", ".htm", ".xhtml")) and "<" in head:
+        return Kind.HTML
+    if name.lower().endswith(_MARKDOWN_SUFFIXES):
+        return Kind.MARKDOWN
+    if len(_MARKDOWN_HINT.findall(text[:20_000])) >= 2:
+        return Kind.MARKDOWN
+    return Kind.TEXT
+
+
+def ensure_text(data: bytes, source: str) -> None:
+    """Raise a one-line error for empty or binary input."""
+    if not data.strip():
+        raise InbriefError("empty input: nothing to read", source)
+    if what := binary_kind(data):
+        raise InbriefError(f"not an article: this is {what}", source)

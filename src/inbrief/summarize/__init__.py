@@ -1,0 +1,83 @@
+"""Summarize an :class:`~inbrief.model.Article`: pick its key sentences, in document order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from inbrief.errors import InbriefError
+from inbrief.model import Article, Summary, Takeaway
+from inbrief.nlp.language import Language, resolve_language
+from inbrief.summarize.units import Unit, sentence_units, title_terms
+
+DEFAULT_ALGORITHM = "inbrief"
+#: Every algorithm name the CLI and the TUI accept, the default first.
+ALGORITHMS = (
+    DEFAULT_ALGORITHM, "lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson",
+    "reduction", "lead",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryOptions:
+    algorithm: str = DEFAULT_ALGORITHM
+    #: Number of sentences; None means :func:`default_count` (or ``ratio`` when given).
+    sentences: int | None = None
+    ratio: float | None = None
+    #: Forced language code (``--language``); None uses the article's own.
+    language: str | None = None
+
+
+def default_count(word_count: int) -> int:
+    """3 takeaways for a short piece, one more each time the length doubles, at most 8."""
+    count, limit = 3, 400
+    while word_count > limit and count < 8:
+        count, limit = count + 1, limit * 2
+    return count
+
+
+def sentence_count(options: SummaryOptions, candidates: int, word_count: int) -> int:
+    if options.sentences is not None:
+        return max(1, options.sentences)
+    if options.ratio is not None:
+        return max(1, round(options.ratio * candidates))
+    return default_count(word_count)
+
+
+def summarize(
+    article: Article, options: SummaryOptions | None = None, warnings: list[str] | None = None
+) -> Summary:
+    """The article's key sentences under ``options``; warnings (if any) are appended."""
+    options = options or SummaryOptions()
+    if options.algorithm not in ALGORITHMS:
+        raise InbriefError(
+            f"unknown algorithm '{options.algorithm}' (choose from {', '.join(ALGORITHMS)})"
+        )
+    language, warning = resolve_language(article.language, options.language)
+    if warning and warnings is not None:
+        warnings.append(warning)
+    units = sentence_units(article, language)
+    count = sentence_count(options, len(units), article.word_count)
+    chosen = _rank(options.algorithm, article, language, units, count)
+    takeaways = [
+        Takeaway(units[i].text, units[i].section, units[i].block, units[i].index) for i in chosen
+    ]
+    return Summary(algorithm=options.algorithm, language=language.code, takeaways=takeaways)
+
+
+def _rank(
+    name: str, article: Article, language: Language, units: list[Unit], count: int
+) -> list[int]:
+    if not units:
+        return []
+    if count >= len(units):
+        return list(range(len(units)))
+    title = title_terms(article, language)
+    if name == "lead":
+        return list(range(count))
+    if name == DEFAULT_ALGORITHM:
+        from inbrief.summarize.centrality import rank
+
+        return rank(units, title, count)
+    from inbrief.summarize.sumy_bridge import rank_with_sumy
+
+    return rank_with_sumy(name, units, title, count, language)

@@ -1,0 +1,38 @@
+"""Make text from the web safe and tidy: no control codes, no bidi tricks, one space per gap.
+
+Every string that reaches an :class:`~inbrief.model.Article` passes through :func:`clean_inline`
+or :func:`clean_multiline`, so the renderers never see a byte that could drive a terminal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# C0 and C1 controls (but tab and newline, which the callers fold), DEL, and the Unicode
+# format characters used to reorder or hide text: bidi embeddings/overrides/isolates,
+# zero-width joiners and spaces, the BOM, line/paragraph separators.
+_CONTROLS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]"
+)
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_BLANKS = re.compile(r"\n[ \t]*\n\s*")
+
+
+def strip_controls(text: str) -> str:
+    """Remove control and bidi-format characters; ESC sequences lose their ESC and show as text."""
+    return _CONTROLS.sub("", text)
+
+
+def clean_inline(text: str) -> str:
+    """One line of text: controls removed, every run of white space a single space."""
+    text = unicodedata.normalize("NFC", strip_controls(text.replace("\n", " ")))
+    return _SPACES.sub(" ", text).strip()
+
+
+def clean_multiline(text: str) -> str:
+    """Text with paragraphs: lines kept, runs of blank lines folded into one, spaces folded."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = strip_controls(text)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return _BLANKS.sub("\n\n", "\n".join(lines)).strip()

@@ -1,0 +1,184 @@
+"""The one-shot command line: output shapes, several sources, errors without tracebacks."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from inbrief.cli import main
+from tests.conftest import FIXTURES, SEED_JSON, SEED_TEXT, LocalServer
+
+
+def run(
+    *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "inbrief", *args],
+        input=stdin.decode() if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=60,
+    )
+
+
+def test_text_summary_of_seed(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--summary", str(SEED_JSON)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "No path to peace: Five key takeaways from Xi and Putin’s talks in Moscow"
+    assert out[1] == "ameforum.net · Simone McCarthy · 2023-03-23 · 6 min read"
+    bullets = [line for line in out if line.startswith("• ")]
+    assert len(bullets) == 5  # default length for a 1,400-word piece
+    assert "\x1b" not in "\n".join(out)
+
+
+def test_json_summary_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["-s", "-f", "json", "-n", "4", "-a", "lexrank", str(SEED_JSON)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    for key in (
+        "title",
+        "byline",
+        "site",
+        "published",
+        "language",
+        "url",
+        "algorithm",
+        "sentences",
+    ):
+        assert key in data
+    assert data["algorithm"] == "lexrank"
+    assert len(data["sentences"]) == 4
+    assert set(data["sentences"][0]) == {"text", "section", "block", "index"}
+
+
+def test_markdown_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["-s", "-f", "markdown", str(FIXTURES / "article.html")]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# [Tidal power comes of age")
+    assert "## Key takeaways" in out and "\n- " in out
+
+
+def test_extract_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--extract", "--format", "json", str(SEED_JSON)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    for key in ("title", "byline", "site", "published", "language", "url", "text", "sections"):
+        assert key in data
+    assert set(data["sections"][1]) == {"heading", "level", "blocks"}
+    assert data["sections"][1]["heading"] == "No meaningful path forward on Ukraine"
+
+
+def test_extract_markdown_keeps_headings(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["-x", "-f", "markdown", str(SEED_JSON)]) == 0
+    assert "\n## Divided world\n" in capsys.readouterr().out
+
+
+def test_jsonl_several_sources_with_a_failure(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    status = main(["-s", "-f", "jsonl", str(SEED_JSON), str(empty), str(SEED_TEXT)])
+    captured = capsys.readouterr()
+    lines = [json.loads(line) for line in captured.out.splitlines()]
+    assert [line["source"] for line in lines] == [str(SEED_JSON), str(empty), str(SEED_TEXT)]
+    assert lines[1] == {"source": str(empty), "error": "empty input: nothing to read"}
+    assert "sentences" in lines[0] and "sentences" in lines[2]
+    assert status == 1
+    assert captured.err == f"inbrief: {empty}: empty input: nothing to read\n"
+
+
+def test_several_sources_text_blocks(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["-s", str(SEED_JSON), str(FIXTURES / "article.html")]) == 0
+    out = capsys.readouterr().out
+    assert "No path to peace" in out and "Tidal power" in out
+
+
+def _write(path: Path, data: bytes) -> str:
+    path.write_bytes(data)
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "reason"),
+    [
+        ("empty", lambda p: _write(p / "e.html", b""), "empty input"),
+        ("blank", lambda p: _write(p / "b.txt", b"  \n\t\n"), "empty input"),
+        (
+            "png",
+            lambda p: _write(p / "i.txt", b"\x89PNG\r\n\x1a\n" + bytes(200)),
+            "not an article: this is a PNG image",
+        ),
+        ("elf", lambda p: _write(p / "a.out", b"\x7fELF" + bytes(100)), "executable"),
+        ("nul", lambda p: _write(p / "n.bin", b"abc\x00\x01\x02" * 10), "binary data"),
+        ("missing", lambda p: str(p / "missing.html"), "no such file"),
+        ("directory", lambda p: str(p), "is a directory"),
+        ("bad json", lambda p: _write(p / "bad.json", b'{"title": '), "invalid JSON"),
+        ("not wp", lambda p: _write(p / "x.json", b'{"name": "x"}'), "not a WordPress post"),
+        (
+            "no article",
+            lambda p: _write(
+                p / "n.html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>"
+            ),
+            "no article text",
+        ),
+        ("ftp", lambda p: "ftp://example.com/a", "unsupported URL scheme"),
+    ],
+)
+def test_bad_input_one_line_error(tmp_path: Path, name: str, make, reason: str) -> None:  # type: ignore[no-untyped-def]
+    source = make(tmp_path)
+    result = run("--summary", source)
+    assert result.returncode == 1, name
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith(f"inbrief: {source}: ")
+    assert reason in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unreachable_url_is_one_line(server: LocalServer) -> None:
+    url = server.url("/gone")
+    result = run("-s", url)
+    assert result.returncode == 1
+    assert result.stderr == f"inbrief: {url}: HTTP 404 Not Found\n"
+
+
+def test_good_sources_still_print_beside_bad_ones(tmp_path: Path) -> None:
+    result = run("-s", str(tmp_path / "missing.txt"), str(SEED_JSON))
+    assert result.returncode == 1
+    assert "No path to peace" in result.stdout
+    assert "missing.txt: no such file" in result.stderr
+
+
+def test_standard_input_and_pipe_output_has_no_escapes() -> None:
+    result = run("-s", "-", stdin=SEED_JSON.read_bytes(), env={"TERM": "xterm"})
+    assert result.returncode == 0
+    assert result.stdout.startswith("No path to peace")
+    assert "\x1b" not in result.stdout
+
+
+def test_version_and_help() -> None:
+    assert run("--version").stdout.startswith("inbrief ")
+    help_text = run("--help").stdout
+    for option in (
+        "--summary",
+        "--extract",
+        "--algorithm",
+        "--sentences",
+        "--ratio",
+        "--format",
+        "--language",
+    ):
+        assert option in help_text
+
+
+def test_usage_errors() -> None:
+    assert run("--summary").returncode == 2
+    assert run("-s", "-n", "0", str(SEED_JSON)).returncode == 2
+    assert run("-s", "--ratio", "1.5", str(SEED_JSON)).returncode == 2
+    result = run("-s", "--language", "xx", str(SEED_JSON))
+    assert result.returncode == 1 and "unsupported language 'xx'" in result.stderr

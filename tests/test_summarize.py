@@ -1,0 +1,107 @@
+"""Summaries: every algorithm, lengths, positions that point back into the article."""
+
+from __future__ import annotations
+
+import pytest
+
+from inbrief.errors import InbriefError
+from inbrief.ingest import load_articles
+from inbrief.model import Article, Block, BlockKind, Section
+from inbrief.nlp.language import get_language
+from inbrief.summarize import ALGORITHMS, SummaryOptions, default_count, summarize
+from inbrief.summarize.units import split_block
+from tests.conftest import SEED_JSON
+
+NON_BODY = ("Simone McCarthy", "Hong Kong", "Getty Images", "Xinhua")
+
+
+@pytest.fixture(scope="module")
+def seed() -> Article:
+    return load_articles(str(SEED_JSON))[0]
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_each_algorithm_picks_body_sentences_in_order(seed: Article, algorithm: str) -> None:
+    summary = summarize(seed, SummaryOptions(algorithm=algorithm, sentences=5))
+    assert summary.algorithm == algorithm
+    assert len(summary.takeaways) == 5
+    positions = [(t.section, t.block, t.index) for t in summary.takeaways]
+    assert positions == sorted(positions)
+    english = get_language("en")
+    for takeaway in summary.takeaways:
+        block = seed.sections[takeaway.section].blocks[takeaway.block]
+        assert block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST)
+        assert split_block(block.items, english)[takeaway.index] == takeaway.text
+        assert not any(marker in takeaway.text for marker in NON_BODY)
+
+
+def test_default_takeaways_for_seed(seed: Article) -> None:
+    summary = summarize(seed, SummaryOptions(sentences=11))
+    assert len(summary.takeaways) == 11
+    assert len({t.text for t in summary.takeaways}) == 11
+    assert summary.takeaways[0].text.startswith("Chinese leader Xi Jinping and Russian President")
+
+
+def test_ratio_and_default_length(seed: Article) -> None:
+    summary = summarize(seed, SummaryOptions(ratio=0.1))
+    assert 4 <= len(summary.takeaways) <= 7
+    assert default_count(200) == 3
+    assert default_count(1200) == 5
+    assert default_count(100_000) == 8
+    assert len(summarize(seed).takeaways) == default_count(seed.word_count)
+
+
+def test_more_sentences_than_the_article_has_returns_all() -> None:
+    article = Article(
+        title="Tiny",
+        sections=[
+            Section(
+                "",
+                0,
+                [Block(BlockKind.PARAGRAPH, ["One short sentence here. Another one here too."])],
+            )
+        ],
+    )
+    assert len(summarize(article, SummaryOptions(sentences=9)).takeaways) == 2
+
+
+def test_declared_language_picks_the_models() -> None:
+    article = Article(
+        title="Der Klimawandel",
+        language="de-DE",
+        sections=[
+            Section(
+                "",
+                0,
+                [
+                    Block(
+                        BlockKind.PARAGRAPH,
+                        [
+                            "Dr. Müller sagte am Montag, dass die Temperaturen steigen werden. "
+                            "Die Regierung plant z.B. neue Gesetze für den Klimaschutz. "
+                            "Viele Bürger unterstützen diese Pläne der Regierung sehr."
+                        ],
+                    )
+                ],
+            )
+        ],
+    )
+    summary = summarize(article, SummaryOptions(sentences=3))
+    assert summary.language == "de"
+    assert summary.takeaways[0].text.startswith("Dr. Müller sagte")
+    assert summary.takeaways[1].text.startswith("Die Regierung plant z.B. neue")
+
+
+def test_unsupported_languages(seed: Article) -> None:
+    warnings: list[str] = []
+    seed_ja = Article(title=seed.title, sections=seed.sections, language="ja")
+    summary = summarize(seed_ja, SummaryOptions(sentences=2), warnings)
+    assert summary.language == "en" and len(summary.takeaways) == 2
+    assert warnings == ["language 'ja' is not supported; using English rules"]
+    with pytest.raises(InbriefError, match="unsupported language 'xx'"):
+        summarize(seed, SummaryOptions(language="xx"))
+
+
+def test_unknown_algorithm(seed: Article) -> None:
+    with pytest.raises(InbriefError, match="unknown algorithm"):
+        summarize(seed, SummaryOptions(algorithm="magic"))
