@@ -94,9 +94,9 @@ def _known_codec(name: str | None) -> str | None:
 
 def decode(data: bytes, declared: str | None = None) -> str:
     """Bytes to text: BOM, declared charset, ``<meta charset>``, UTF-8, then a sniffed guess."""
-    for bom, codec in _BOMS:
+    for bom, bom_codec in _BOMS:
         if data.startswith(bom):
-            return data.decode(codec, errors="replace")
+            return data.decode(bom_codec, errors="replace")
     if utf16 := _utf16_without_bom(data[:8192]):
         return data.decode(utf16, errors="replace")
     text: str | None
