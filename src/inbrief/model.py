@@ -39,6 +39,12 @@ class Block:
     def text(self) -> str:
         return "\n".join(self.items)
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Block:
+        kind = BlockKind(data["kind"])
+        items = list(data["items"]) if "items" in data else [data["text"]]
+        return cls(kind, items, ordered=bool(data.get("ordered", False)))
+
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": str(self.kind)}
         if self.kind is BlockKind.LIST:
@@ -56,6 +62,14 @@ class Section:
     heading: str
     level: int
     blocks: list[Block] = field(default_factory=list)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Section:
+        return cls(
+            heading=data["heading"],
+            level=int(data["level"]),
+            blocks=[Block.from_json(block) for block in data["blocks"]],
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -106,6 +120,20 @@ class Article:
         """Reading time at 230 words a minute, at least one minute."""
         return max(1, round(self.word_count / 230))
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Article:
+        """Rebuild an article from :meth:`to_json` output (as stored in the library)."""
+        return cls(
+            title=data["title"],
+            sections=[Section.from_json(section) for section in data["sections"]],
+            byline=data.get("byline"),
+            site=data.get("site"),
+            published=data.get("published"),
+            language=data.get("language"),
+            url=data.get("url"),
+            confidence=float(data.get("confidence", 1.0)),
+        )
+
     def to_json(self) -> dict[str, Any]:
         return {
             "title": self.title,
@@ -146,3 +174,16 @@ class Summary:
     algorithm: str
     language: str
     takeaways: list[Takeaway]
+    #: The one or two sentences that best say what the piece is about.
+    gist: list[Takeaway] = field(default_factory=list)
+    #: Section index -> the sentence that best sums up that section.
+    section_gists: dict[int, Takeaway] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "algorithm": self.algorithm,
+            "language": self.language,
+            "gist": [t.to_json() for t in self.gist],
+            "sentences": [t.to_json() for t in self.takeaways],
+            "section_gists": {str(k): v.to_json() for k, v in sorted(self.section_gists.items())},
+        }

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from inbrief.errors import InbriefError
 from inbrief.model import Article, Summary, Takeaway
 from inbrief.nlp.language import Language, resolve_language
+from inbrief.summarize.centrality import score, select
 from inbrief.summarize.units import Unit, sentence_units, title_terms
 
 DEFAULT_ALGORITHM = "inbrief"
@@ -57,27 +58,41 @@ def summarize(
         warnings.append(warning)
     units = sentence_units(article, language)
     count = sentence_count(options, len(units), article.word_count)
-    chosen = _rank(options.algorithm, article, language, units, count)
-    takeaways = [
-        Takeaway(units[i].text, units[i].section, units[i].block, units[i].index) for i in chosen
-    ]
-    return Summary(algorithm=options.algorithm, language=language.code, takeaways=takeaways)
+    title = title_terms(article, language)
+    scored = score(units, title)
+
+    def takeaway(i: int) -> Takeaway:
+        return Takeaway(units[i].text, units[i].section, units[i].block, units[i].index)
+
+    if options.algorithm == DEFAULT_ALGORITHM:
+        chosen = select(scored, count)
+        gist = select(scored, 1)
+    else:
+        chosen = _rank(options.algorithm, language, units, title, count)
+        gist = _rank(options.algorithm, language, units, title, 1)
+    by_section: dict[int, list[int]] = {}
+    for i, unit in enumerate(units):
+        by_section.setdefault(unit.section, []).append(i)
+    section_gists = {
+        section: takeaway(select(scored, 1, members)[0]) for section, members in by_section.items()
+    }
+    return Summary(
+        algorithm=options.algorithm,
+        language=language.code,
+        takeaways=[takeaway(i) for i in chosen],
+        gist=[takeaway(i) for i in gist],
+        section_gists=section_gists,
+    )
 
 
 def _rank(
-    name: str, article: Article, language: Language, units: list[Unit], count: int
+    name: str, language: Language, units: list[Unit], title: tuple[str, ...], count: int
 ) -> list[int]:
-    if not units:
-        return []
+    """A non-default algorithm's choice of ``count`` units, in document order."""
     if count >= len(units):
         return list(range(len(units)))
-    title = title_terms(article, language)
     if name == "lead":
         return list(range(count))
-    if name == DEFAULT_ALGORITHM:
-        from inbrief.summarize.centrality import rank
-
-        return rank(units, title, count)
     from inbrief.summarize.sumy_bridge import rank_with_sumy
 
     return rank_with_sumy(name, units, title, count, language)

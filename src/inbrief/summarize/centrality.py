@@ -86,48 +86,70 @@ def _similarities(vectors: list[dict[str, float]]) -> list[dict[int, float]]:
     return rows
 
 
-def rank(
-    units: Sequence[Unit], title: Sequence[str], count: int, params: CentralityParams | None = None
-) -> list[int]:
-    """Indexes into ``units`` of the ``count`` chosen sentences, in document order."""
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """Per-sentence scores and the sparse similarity rows they came from."""
+
+    scores: list[float]
+    sims: list[dict[int, float]]
+
+
+def score(
+    units: Sequence[Unit], title: Sequence[str], params: CentralityParams | None = None
+) -> Scored:
+    """Score every unit once; :func:`select` then picks any number of them."""
     params = params or CentralityParams()
-    if count >= len(units):
-        return list(range(len(units)))
-    vectors = _tfidf(units)
-    sims = _similarities(vectors)
-    n = len(units)
+    sims = _similarities(_tfidf(units))
     centrality = []
     for i, row in enumerate(sims):
         forward = sum(s for j, s in row.items() if j > i)
         backward = sum(s for j, s in row.items() if j < i)
         centrality.append(params.forward_weight * forward + params.backward_weight * backward)
-    top = max(centrality) or 1.0
+    top = max(centrality, default=0.0) or 1.0
     title_counts = Counter(title)
     scores = []
     for i, unit in enumerate(units):
         overlap = sum(min(c, title_counts[t]) for t, c in Counter(unit.terms).items())
         title_score = overlap / (len(title_counts) or 1)
         position = math.exp(-params.position_decay * i)
-        score = (
+        value = (
             centrality[i] / top
             + params.title_weight * title_score
             + params.position_weight * position
         )
         if len(unit.words) < 8:
-            score *= 0.7
+            value *= 0.7
         elif len(unit.words) > 60:
-            score *= 0.8
-        score *= standalone_factor(unit.text) if i else 1.0
-        scores.append(score)
+            value *= 0.8
+        value *= standalone_factor(unit.text) if i else 1.0
+        scores.append(value)
+    return Scored(scores, sims)
+
+
+def select(
+    scored: Scored,
+    count: int,
+    candidates: Sequence[int] | None = None,
+    redundancy: float = 0.7,
+) -> list[int]:
+    """Greedy maximal-marginal-relevance choice of ``count`` indexes, in document order."""
+    remaining = set(range(len(scored.scores)) if candidates is None else candidates)
     chosen: list[int] = []
-    remaining = set(range(n))
     while len(chosen) < count and remaining:
 
         def gain(i: int) -> float:
-            overlap = max((sims[i].get(j, 0.0) for j in chosen), default=0.0)
-            return scores[i] - params.redundancy * overlap
+            overlap = max((scored.sims[i].get(j, 0.0) for j in chosen), default=0.0)
+            return scored.scores[i] - redundancy * overlap
 
         best = max(remaining, key=lambda i: (gain(i), -i))
         chosen.append(best)
         remaining.discard(best)
     return sorted(chosen)
+
+
+def rank(
+    units: Sequence[Unit], title: Sequence[str], count: int, params: CentralityParams | None = None
+) -> list[int]:
+    """Indexes into ``units`` of the ``count`` chosen sentences, in document order."""
+    params = params or CentralityParams()
+    return select(score(units, title, params), count, redundancy=params.redundancy)
