@@ -182,3 +182,14 @@ def test_usage_errors() -> None:
     assert run("-s", "--ratio", "1.5", str(SEED_JSON)).returncode == 2
     result = run("-s", "--language", "xx", str(SEED_JSON))
     assert result.returncode == 1 and "unsupported language 'xx'" in result.stderr
+
+
+def test_batch_in_a_process_pool_keeps_order_and_output(tmp_path: Path) -> None:
+    sources = [str(SEED_JSON), str(FIXTURES / "article.html"), str(tmp_path / "missing.html")]
+    sources += [str(SEED_TEXT), str(FIXTURES / "article.md"), str(SEED_JSON)]
+    pooled = run("-s", "-f", "jsonl", "-j", "2", *sources)
+    sequential = run("-s", "-f", "jsonl", "-j", "1", *sources)
+    assert pooled.stdout == sequential.stdout
+    assert pooled.stderr == sequential.stderr
+    assert [json.loads(line)["source"] for line in pooled.stdout.splitlines()] == sources
+    assert pooled.returncode == sequential.returncode == 1
