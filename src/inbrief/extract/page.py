@@ -26,8 +26,17 @@ def parse_html(text: str) -> lxml_html.HtmlElement:
     return root
 
 
-def article_from_html(text: str, url: str | None = None) -> Article:
-    """Find the article in a full page and return it cleaned and structured."""
+def article_from_html(
+    page: str | bytes, url: str | None = None, charset: str | None = None
+) -> Article:
+    """Find the article in a full page and return it cleaned and structured.
+
+    ``page`` is best given as the bytes received, with ``charset`` from the HTTP header if any:
+    the encoding is then found the way browsers do (BOM, header, ``<meta charset>``, sniffing).
+    """
+    from inbrief.sniff import decode
+
+    text = decode(page, charset) if isinstance(page, bytes) else page
     from readability import Document  # deferred: 80 ms of imports, only HTML sources need it
     from readability.readability import Unparseable
 
