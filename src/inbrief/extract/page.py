@@ -9,6 +9,7 @@ from lxml import html as lxml_html
 
 from inbrief.errors import InbriefError
 from inbrief.extract.metadata import Metadata, read_metadata
+from inbrief.extract.prepare import prepare_page
 from inbrief.extract.structure import build_sections
 from inbrief.model import BODY_KINDS, Article, Section
 from inbrief.textclean import clean_inline
@@ -33,27 +34,28 @@ def article_from_html(
 
     ``page`` is best given as the bytes received, with ``charset`` from the HTTP header if any:
     the encoding is then found the way browsers do (BOM, header, ``<meta charset>``, sniffing).
+    The page is parsed once; readability-lxml works on that tree after :func:`prepare_page`.
     """
-    from inbrief.sniff import decode
-
-    text = decode(page, charset) if isinstance(page, bytes) else page
     from readability import Document  # deferred: 80 ms of imports, only HTML sources need it
     from readability.readability import Unparseable
 
+    from inbrief.sniff import decode
+
+    text = decode(page, charset) if isinstance(page, bytes) else page
     if "\x00" in text:
         text = text.replace("\x00", "")
     tree = parse_html(text)
     meta = read_metadata(tree, base_url=url)
+    page_words = _word_count(tree)
+    prepare_page(tree)
     logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
     try:
-        document = Document(text, url=url)
-        summary_html = document.summary(html_partial=True)
+        summary_html = Document(tree, url=url).summary(html_partial=True)
     except (Unparseable, ValueError, etree.ParserError):
         summary_html = ""
     title = meta.title or ""
     sections = build_sections(parse_html(summary_html), title) if summary_html.strip() else []
-    article = article_from_sections(sections, meta, page_words=_word_count(tree))
-    return article
+    return article_from_sections(sections, meta, page_words=page_words)
 
 
 def _word_count(tree: lxml_html.HtmlElement) -> int:
