@@ -41,7 +41,11 @@ _CALL_TO_ACTION = re.compile(
     r"download (our|the) app|get the latest)",
     re.IGNORECASE,
 )
-_PITCH = re.compile(r"newsletter|in your inbox|to your inbox|sign up|subscribe", re.IGNORECASE)
+_PITCH = re.compile(
+    r"\bnewsletters?\b|\b(in|to) your inbox\b|\bsign up\b|\bsubscribe\b", re.IGNORECASE
+)
+#: "Tag: digitimes.com", "Related Roundup: MacBook Pro": a short label, a colon, a link.
+_LABELLED_LINK = re.compile(r"^[^.:!?]{2,30}:\s")
 _LETTERS = re.compile(r"[^\W\d_]")
 
 
@@ -102,6 +106,8 @@ def drop_furniture(paragraphs: Iterable[Paragraph]) -> Iterator[Block]:
             continue
         after_label = False
         if _label_prefix(text) and share >= 0.5:
+            continue
+        if share >= 0.5 and _words(text) <= 8 and _LABELLED_LINK.match(text):
             continue
         if is_shouting_link(text, share) or is_call_to_action(text, share):
             continue

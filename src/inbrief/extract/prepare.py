@@ -9,7 +9,10 @@ This module fixes both on the page's tree, by markup alone:
 - embedded social posts get a neutral class so readability keeps them;
 - elements hidden from readers (``hidden``, ``display:none``, parked off-screen) go;
 - boxes whose class or id names a known kind of page furniture go, unless they hold enough
-  long paragraphs to be the article themselves.
+  long paragraphs to be the article themselves;
+- text written straight into a ``<div>`` between ``<br>``s becomes ``<p>`` paragraphs, split at
+  blank lines (two ``<br>``s) and at block elements. readability's own rewrite turns every
+  text run after an inline element into a paragraph of its own, cutting sentences in two.
 """
 
 from __future__ import annotations
@@ -91,3 +94,70 @@ def prepare_page(tree: lxml_html.HtmlElement) -> None:
     for element in doomed:
         if element.getparent() is not None:
             element.drop_tree()
+    for div in tree.iter("div"):
+        if _has_loose_text(div):
+            _wrap_loose_text(div)
+
+
+_BLOCK_TAGS = {
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "ul", "ol",
+    "dl", "li", "blockquote", "pre", "figure", "figcaption", "table", "form", "h1", "h2", "h3",
+    "h4", "h5", "h6", "hr", "center", "address", "details", "iframe", "video", "audio",
+    "picture", "noscript", "script", "style", "hgroup", "fieldset", "menu",
+}  # fmt: skip
+
+
+def _has_loose_text(div: lxml_html.HtmlElement) -> bool:
+    if div.text and div.text.strip():
+        return True
+    return any(child.tail and child.tail.strip() for child in div)
+
+
+def _wrap_loose_text(div: lxml_html.HtmlElement) -> None:
+    """Gather the div's text and inline children into ``<p>``s; blocks stay where they are."""
+    children = list(div)
+    text, div.text = div.text or "", None
+    for child in children:
+        div.remove(child)
+    run: lxml_html.HtmlElement | None = None
+    pending_break = False
+
+    def add_text(value: str) -> None:
+        nonlocal run
+        if run is None:
+            if not value.strip():
+                return
+            run = lxml_html.Element("p")
+            div.append(run)
+        if len(run):
+            run[-1].tail = (run[-1].tail or "") + value
+        else:
+            run.text = (run.text or "") + value
+
+    add_text(text)
+    for child in children:
+        tail, child.tail = child.tail or "", None
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "br":
+            if pending_break or run is None:
+                run, pending_break = None, False
+            else:
+                pending_break = True
+        elif not tag or tag in _BLOCK_TAGS:
+            run, pending_break = None, False
+            div.append(child)
+        else:
+            if pending_break and run is not None:
+                run.append(lxml_html.Element("br"))
+            pending_break = False
+            if run is None:
+                run = lxml_html.Element("p")
+                div.append(run)
+            run.append(child)
+        if tail.strip():
+            if pending_break and run is not None:
+                run.append(lxml_html.Element("br"))
+                pending_break = False
+            add_text(tail)
+        elif tail and run is not None and not pending_break:
+            add_text(tail)
