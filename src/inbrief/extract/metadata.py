@@ -34,6 +34,8 @@ class Metadata:
     language: str | None = None
     url: str | None = None
     description: str | None = None
+    #: The plain-text ``articleBody`` the page declares in JSON-LD, if any.
+    article_body: str | None = None
 
 
 def _meta(tree: lxml_html.HtmlElement, *names: str) -> str | None:
@@ -150,6 +152,8 @@ def read_metadata(tree: lxml_html.HtmlElement, base_url: str | None = None) -> M
     meta.url = canonical if canonical and canonical.startswith("http") else base_url
     meta.site = meta.site or _site_from_url(meta.url)
     meta.description = _meta(tree, "og:description", "description", "twitter:description")
+    body = from_ld("articleBody", "text")
+    meta.article_body = body.strip() or None if isinstance(body, str) else None
     return meta
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import math
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from inbrief.errors import InbriefError
+from inbrief.extract.fallback import sections_from_densest, sections_from_text
 from inbrief.extract.metadata import Metadata, read_metadata
 from inbrief.extract.prepare import prepare_page
 from inbrief.extract.structure import build_sections
@@ -16,6 +18,10 @@ from inbrief.textclean import clean_inline
 
 #: Fewer body words than this and we doubt readability found the article.
 _THIN_BODY_WORDS = 80
+#: A body under this share of the page's words is a sliver: readability may have missed.
+_THIN_SHARE = 0.05
+#: The most confidence an article found by a fallback can have.
+_FALLBACK_CONFIDENCE = 0.5
 
 
 def parse_html(text: str) -> lxml_html.HtmlElement:
@@ -55,7 +61,38 @@ def article_from_html(
         summary_html = ""
     title = meta.title or ""
     sections = build_sections(parse_html(summary_html), title) if summary_html.strip() else []
-    return article_from_sections(sections, meta, page_words=page_words)
+    words = _words(sections)
+    fell_back = False
+    if _is_thin(words, page_words):
+        alternative = _best_alternative(tree, meta, title)
+        if _words(alternative) >= max(2 * words, _THIN_BODY_WORDS):
+            sections, fell_back = alternative, True
+    article = article_from_sections(sections, meta, page_words=page_words)
+    if fell_back:
+        article.confidence = min(article.confidence, _FALLBACK_CONFIDENCE)
+    return article
+
+
+def _words(sections: list[Section]) -> int:
+    return sum(
+        len(item.split())
+        for section in sections
+        for block in section.blocks
+        if block.kind in BODY_KINDS
+        for item in block.items
+    )
+
+
+def _is_thin(words: int, page_words: int) -> bool:
+    """readability's body is short, or a sliver of a page that has plenty of text."""
+    return words < _THIN_BODY_WORDS or (page_words > 0 and words / page_words < _THIN_SHARE)
+
+
+def _best_alternative(tree: lxml_html.HtmlElement, meta: Metadata, title: str) -> list[Section]:
+    """The longer of the declared JSON-LD body and the densest paragraph container."""
+    declared = sections_from_text(meta.article_body) if meta.article_body else []
+    densest = sections_from_densest(tree, title)
+    return max(declared, densest, key=_words)
 
 
 def _word_count(tree: lxml_html.HtmlElement) -> int:
@@ -103,9 +140,14 @@ def _fallback_title(article: Article) -> str:
 
 
 def _confidence(words: int, page_words: int | None) -> float:
-    """Crude until issue 5: long bodies that are a fair share of the page are trusted."""
-    length_score = min(1.0, words / (_THIN_BODY_WORDS * 3))
+    """How sure we are that the body is the article, 0..1.
+
+    Two signals: length (a body of 150 words or more is a full article; the score falls as the
+    square root below that) and text density (a body under a quarter of the page's words is
+    penalised, down to half for a body that is a sliver of a long page).
+    """
+    length_score: float = min(1.0, math.sqrt(words / 150))
     if not page_words:
-        return length_score
-    share = words / page_words
-    return round(min(1.0, length_score * min(1.0, 0.5 + share)), 3)
+        return round(length_score, 3)
+    share = min(1.0, words / page_words)
+    return round(length_score * min(1.0, 0.5 + 2 * share), 3)
