@@ -130,7 +130,7 @@ def read_metadata(tree: lxml_html.HtmlElement, base_url: str | None = None) -> M
     meta.site = meta.site or _site_from_url(meta.url)
     meta.title = _without_site_suffix(_unescaped(meta.title), meta.site, meta.url)
     meta.byline = _unescaped(meta.byline)
-    meta.site = _unescaped(meta.site)
+    meta.site = _site_without_tagline(_unescaped(meta.site), meta.url)
     meta.description = _meta(tree, "og:description", "description", "twitter:description")
     body = from_ld("articleBody", "text")
     meta.article_body = body.strip() or None if isinstance(body, str) else None
@@ -191,6 +191,18 @@ def _without_site_suffix(title: str | None, site: str | None, url: str | None) -
         if found and head and tail.strip().casefold() in names:
             return head.strip()
     return title
+
+
+def _site_without_tagline(site: str | None, url: str | None) -> str | None:
+    """ "LinkNaija | Nigeria's popular news platform" -> "LinkNaija" when the head is the domain."""
+    host = (_site_from_url(url) or "").split(".")[0].replace("-", "")
+    if not site or not host:
+        return site
+    for separator in _SEPARATORS:
+        head, found, _ = site.partition(separator)
+        if found and head.replace(" ", "").replace("-", "").casefold() == host.casefold():
+            return head.strip()
+    return site
 
 
 def _unescaped(value: str | None) -> str | None:

@@ -20,6 +20,8 @@ from inbrief.textclean import clean_inline
 _THIN_BODY_WORDS = 80
 #: A body under this share of the page's words is a sliver: readability may have missed.
 _THIN_SHARE = 0.05
+#: A body with more than this share of its text in links is a menu, not an article.
+_LINKY = 0.5
 #: The most confidence an article found by a fallback can have.
 _FALLBACK_CONFIDENCE = 0.5
 
@@ -60,14 +62,17 @@ def article_from_html(
     except (Unparseable, ValueError, etree.ParserError):
         summary_html = ""
     title = meta.title or ""
-    sections = build_sections(parse_html(summary_html), title) if summary_html.strip() else []
+    summary = parse_html(summary_html) if summary_html.strip() else None
+    sections = build_sections(summary, title) if summary is not None else []
+    links = _link_density(summary) if summary is not None else 0.0
     words = _words(sections)
     fell_back = False
-    if _is_thin(words, page_words):
+    if _is_thin(words, page_words) or links > _LINKY:
         alternative = _best_alternative(tree, meta, title)
         if _words(alternative) >= max(2 * words, _THIN_BODY_WORDS):
-            sections, fell_back = alternative, True
+            sections, fell_back, links = alternative, True, 0.0
     article = article_from_sections(sections, meta, page_words=page_words)
+    article.confidence = round(article.confidence * _link_factor(links), 3)
     if fell_back:
         article.confidence = min(article.confidence, _FALLBACK_CONFIDENCE)
     return article
@@ -81,6 +86,18 @@ def _words(sections: list[Section]) -> int:
         if block.kind in BODY_KINDS
         for item in block.items
     )
+
+
+def _link_density(root: lxml_html.HtmlElement) -> float:
+    """Share of the text that sits inside links: high for menus and lists of headlines."""
+    text = len("".join(root.text_content().split()))
+    links = sum(len("".join(a.text_content().split())) for a in root.iter("a"))
+    return links / text if text else 0.0
+
+
+def _link_factor(density: float) -> float:
+    """1 up to a fifth of the text in links, falling to 0 when three fifths are."""
+    return min(1.0, max(0.0, (0.6 - density) / 0.4))
 
 
 def _is_thin(words: int, page_words: int) -> bool:
