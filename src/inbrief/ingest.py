@@ -90,7 +90,7 @@ def articles_from_raw(raw: RawSource) -> list[Article]:
     if kind is Kind.HTML:
         from inbrief.extract.page import article_from_html
 
-        return _fill_language([article_from_html(text, url=raw.url)])
+        return _fill_language([article_from_html(raw.data, url=raw.url, charset=raw.charset)])
     from inbrief.extract.plaintext import article_from_markdown, article_from_text
 
     if kind is Kind.MARKDOWN:

@@ -15,6 +15,8 @@ import unicodedata
 CONTROL_CHARS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]"
 )
+#: What lxml refuses in a text node (C0 controls but tab, LF, CR) and non-characters.
+XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANKS = re.compile(r"\n[ \t]*\n\s*")
 
