@@ -24,10 +24,9 @@ from gist_data import Page, load_pages, rouge
 from inbrief.errors import InbriefError
 from inbrief.ingest import RawSource, articles_from_raw
 from inbrief.nlp.language import resolve_language
-from inbrief.summarize import GIST_PARAMS, SELECT_PARAMS
+from inbrief.summarize import default
 from inbrief.summarize.centrality import Evidence, gather
-from inbrief.summarize.scoring import ScoreParams, scores
-from inbrief.summarize.selection import SelectParams, select
+from inbrief.summarize.default import DEFAULT_PARAMS, DefaultParams
 from inbrief.summarize.units import Unit, sentence_units, title_terms
 
 
@@ -57,12 +56,13 @@ def prepare(pages: Iterable[Page]) -> list[Prepared]:
 
 
 def evaluate(
-    data: Sequence[Prepared], score_params: ScoreParams, select_params: SelectParams, n: int = 2
+    data: Sequence[Prepared], params: DefaultParams, n: int = 2
 ) -> tuple[float, float, float]:
+    """Mean ROUGE of the default summarizer's ``n`` takeaways under ``params``."""
     totals = [0.0, 0.0, 0.0]
     for item in data:
-        ranked = scores(item.units, item.evidence, score_params)
-        picks = tuple(sorted(select(ranked, item.evidence, n, params=select_params)))
+        first = default.opening(item.units, item.evidence, params)
+        picks = tuple(default.takeaways(item.units, item.evidence, first, n, params))
         if picks not in item.cache:
             text = " ".join(item.units[i].text for i in picks)
             item.cache[picks] = rouge(item.page.reference, text)
@@ -87,19 +87,22 @@ GRID = {
 }
 
 
-def grid(base: ScoreParams) -> list[ScoreParams]:
+def grid(base: DefaultParams) -> list[DefaultParams]:
+    """Every combination of :data:`GRID` values for the gist score, the rest as in ``base``."""
     keys = list(GRID)
     return [
-        replace(base, **dict(zip(keys, values, strict=True)))
+        replace(base, gist=replace(base.gist, **dict(zip(keys, values, strict=True))))
         for values in itertools.product(*(GRID[k] for k in keys))
     ]
 
 
-def search(data: Sequence[Prepared], candidates: list[ScoreParams]) -> tuple[ScoreParams, float]:
+def search(
+    data: Sequence[Prepared], candidates: list[DefaultParams]
+) -> tuple[DefaultParams, float]:
     """The candidate with the best mean of R-1, R-2 and R-L on ``data``."""
     best, best_value = candidates[0], -1.0
     for params in candidates:
-        value = sum(evaluate(data, params, SELECT_PARAMS)) / 3
+        value = sum(evaluate(data, params)) / 3
         if value > best_value:
             best, best_value = params, value
     return best, best_value
@@ -113,26 +116,26 @@ def main(argv: list[str]) -> None:
     data = prepare(load_pages())
     print(f"{len(data)} pages; R-1 / R-2 / R-L")
     print(f"lead-2              {fmt(lead(data))}")
-    print(f"defaults            {fmt(evaluate(data, GIST_PARAMS, SELECT_PARAMS))}")
+    print(f"defaults            {fmt(evaluate(data, DEFAULT_PARAMS))}")
     if "--grid" not in argv:
         return
-    candidates = grid(GIST_PARAMS)
+    candidates = grid(DEFAULT_PARAMS)
     best, _ = search(data, candidates)
-    print(f"grid best (all)     {fmt(evaluate(data, best, SELECT_PARAMS))}  {best}")
+    print(f"grid best (all)     {fmt(evaluate(data, best))}  {best.gist}")
     halves = [data[0::2], data[1::2]]
     pooled = [0.0, 0.0, 0.0]
     for k in (0, 1):
         tuned, _ = search(halves[k], candidates)
         held = halves[1 - k]
-        result = evaluate(held, tuned, SELECT_PARAMS)
+        result = evaluate(held, tuned)
         for m in range(3):
             pooled[m] += result[m] * len(held) / len(data)
         print(
             f"fold {k}: tuned on {len(halves[k])}, held-out {len(held)}: "
             f"tuned {fmt(result)}  "
-            f"defaults {fmt(evaluate(held, GIST_PARAMS, SELECT_PARAMS))}  lead {fmt(lead(held))}"
+            f"defaults {fmt(evaluate(held, DEFAULT_PARAMS))}  lead {fmt(lead(held))}"
         )
-        print(f"        {tuned}")
+        print(f"        {tuned.gist}")
     print(f"held-out, both folds pooled: {fmt((pooled[0], pooled[1], pooled[2]))}")
 
 

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from inbrief.errors import InbriefError
 from inbrief.model import Article, Summary, Takeaway
 from inbrief.nlp.language import Language, resolve_language
-from inbrief.summarize.centrality import Evidence, gather
-from inbrief.summarize.scoring import ScoreParams, scores
-from inbrief.summarize.selection import SelectParams, best_in, select
+from inbrief.summarize import default
+from inbrief.summarize.centrality import gather
 from inbrief.summarize.units import Unit, sentence_units, title_terms
 
 DEFAULT_ALGORITHM = "inbrief"
@@ -62,15 +61,14 @@ def summarize(
     count = sentence_count(options, len(units), article.word_count)
     title = title_terms(article, language)
     evidence = gather(units, title)
-    ranked = scores(units, evidence, GIST_PARAMS)
 
     def takeaway(i: int) -> Takeaway:
         return Takeaway(units[i].text, units[i].section, units[i].block, units[i].index)
 
-    opening = select(ranked, evidence, min(count, 2), params=SELECT_PARAMS)
     if options.algorithm == DEFAULT_ALGORITHM:
-        chosen = sorted(_takeaways(units, evidence, ranked, opening, count))
-        gist = _gist(opening, evidence)
+        first = default.opening(units, evidence)
+        chosen = default.takeaways(units, evidence, first, count)
+        gist = default.gist(first, evidence)
     else:
         chosen = _rank(options.algorithm, language, units, title, count)
         gist = _rank(options.algorithm, language, units, title, 1)
@@ -79,40 +77,8 @@ def summarize(
         language=language.code,
         takeaways=[takeaway(i) for i in chosen],
         gist=[takeaway(i) for i in gist],
-        section_gists={s: takeaway(i) for s, i in _section_gists(units, evidence).items()},
+        section_gists={s: takeaway(i) for s, i in default.section_gists(units, evidence).items()},
     )
-
-
-#: The tuned parameters (see ``benchmarks/gist_tune.py``).
-GIST_PARAMS = ScoreParams()
-SELECT_PARAMS = SelectParams()
-#: A gist takes a second sentence only while the two stay within this many words.
-GIST_WORDS = 45
-
-
-def _gist(opening: list[int], evidence: Evidence) -> list[int]:
-    """The first pick, and the second too when both together stay short."""
-    if len(opening) > 1 and sum(evidence.words[i] for i in opening) <= GIST_WORDS:
-        return sorted(opening)
-    return opening[:1]
-
-
-def _takeaways(
-    units: list[Unit], evidence: Evidence, ranked: list[float], opening: list[int], count: int
-) -> list[int]:
-    """The opening picks, then picks spread over the sections by weight."""
-    sections = [unit.section for unit in units]
-    more = count - len(opening)
-    return select(ranked, evidence, more, chosen=opening, sections=sections, params=SELECT_PARAMS)
-
-
-def _section_gists(units: list[Unit], evidence: Evidence) -> dict[int, int]:
-    """Section -> its best sentence, position counted from the section's start."""
-    ranked = scores(units, evidence, GIST_PARAMS, ranks=evidence.section_rank)
-    members: dict[int, list[int]] = {}
-    for i, unit in enumerate(units):
-        members.setdefault(unit.section, []).append(i)
-    return {section: best_in(ranked, indexes) for section, indexes in members.items()}
 
 
 def _rank(

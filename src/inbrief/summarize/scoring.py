@@ -48,12 +48,24 @@ class ScoreParams:
 
 
 _DEPENDENT_START = re.compile(
-    r"^(he|she|they|them|it|its|his|her|their|this|that|these|those|but|and|or|nor|so|also|"
-    r"however|yet|still|then|instead|meanwhile|moreover|furthermore|therefore|thus|hence|"
-    r"there|here|such|both|another|other|others|which|who|whom|whose|while|although|though|"
-    r"because|besides|otherwise|likewise|similarly|indeed|plus|except)\b",
+    r"^(he|she|they|them|it|its|his|her|their|but|and|or|nor|so|also|however|yet|still|then|"
+    r"instead|meanwhile|moreover|furthermore|therefore|thus|hence|there|here|such|both|"
+    r"another|others|which|who|whom|whose|while|although|though|because|besides|otherwise|"
+    r"likewise|similarly|indeed|plus|except)\b",
     re.IGNORECASE,
 )
+#: "This comes after...", "That is why...": a demonstrative standing for something said
+#: before. "This year..." or "These drugs..." (a demonstrative before a noun) is fine.
+_DEMONSTRATIVE_PRONOUN = re.compile(
+    r"^(this|that|these|those)(\s*[,.;:!?—–-]|\s+(is|isn't|was|wasn't|are|aren't|were|"
+    r"weren't|has|have|had|will|would|could|can|may|might|should|must|does|doesn't|did|"
+    r"didn't|means|meant|comes|came|makes|made|led|leads|shows|showed|includes|included|"
+    r"follows|followed|suggests|suggested|happened|happens|goes|went|gives|gave|puts|put|"
+    r"said|says|remains|seems|seemed|also|just|all|only|one)\b)",
+    re.IGNORECASE,
+)
+#: A line without closing punctuation is a heading or a label when it is this short.
+HEADING_WORDS = 12
 _OPEN_QUOTES = "\"“‘«'"
 _CLOSE_QUOTES = "\"”’»'"
 _TERMINAL = (".", "!", "?", "…")
@@ -61,12 +73,30 @@ _TERMINAL = (".", "!", "?", "…")
 
 def leans_on_context(text: str) -> bool:
     """True for a sentence opening with a pronoun or connective ("He said...", "But ...")."""
-    return _DEPENDENT_START.match(text.lstrip(_OPEN_QUOTES + "([ ")) is not None
+    start = text.lstrip(_OPEN_QUOTES + "([ ")
+    return bool(_DEPENDENT_START.match(start) or _DEMONSTRATIVE_PRONOUN.match(start))
 
 
 def unbalanced_quote(text: str) -> bool:
     """True for a fragment of a quotation that opens or closes in another sentence."""
     return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
+
+
+def looks_like_heading(text: str) -> bool:
+    """True for a heading, a label or a line introducing a list ("Ingredients:").
+
+    Web text often drops the full stop after a paragraph's last sentence, so only a short
+    line without closing punctuation (or one ending in a colon) counts.
+    """
+    end = text.rstrip(_CLOSE_QUOTES + ")] ")
+    if end.endswith(":"):
+        return True
+    return not end.endswith(_TERMINAL) and len(text.split()) < HEADING_WORDS
+
+
+def stands_alone(text: str) -> bool:
+    """True for a sentence a reader can take as a statement on its own (a takeaway)."""
+    return not (leans_on_context(text) or unbalanced_quote(text) or looks_like_heading(text))
 
 
 def standalone_factor(text: str, dependent: float = 0.5) -> float:
@@ -76,11 +106,10 @@ def standalone_factor(text: str, dependent: float = 0.5) -> float:
         factor *= dependent
     if unbalanced_quote(text):
         factor *= 0.6
-    end = text.rstrip(_CLOSE_QUOTES + ")] ")
-    if end.endswith("?"):
+    if looks_like_heading(text):
+        factor *= 0.5
+    elif text.rstrip(_CLOSE_QUOTES + ")] ").endswith("?"):
         factor *= 0.7
-    elif not end.endswith(_TERMINAL):
-        factor *= 0.5  # a heading, a label or a line introducing a list ("Ingredients:")
     return factor
 
 
