@@ -61,8 +61,8 @@ def evaluate(
     """Mean ROUGE of the default summarizer's ``n`` takeaways under ``params``."""
     totals = [0.0, 0.0, 0.0]
     for item in data:
-        first = default.opening(item.units, item.evidence, params)
-        picks = tuple(default.takeaways(item.units, item.evidence, first, n, params))
+        first = default.opening(item.evidence, params)
+        picks = tuple(default.takeaways(item.evidence, first, n, params))
         if picks not in item.cache:
             text = " ".join(item.units[i].text for i in picks)
             item.cache[picks] = rouge(item.page.reference, text)

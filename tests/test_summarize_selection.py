@@ -15,8 +15,8 @@ from inbrief.nlp.language import get_language
 from inbrief.summarize import SummaryOptions, default, default_count, summarize
 from inbrief.summarize.centrality import directed_sums, gather, tfidf_vectors
 from inbrief.summarize.default import DEFAULT_PARAMS
-from inbrief.summarize.scoring import stands_alone
 from inbrief.summarize.selection import SelectParams
+from inbrief.summarize.standalone import stands_alone
 from inbrief.summarize.units import sentence_units, title_terms
 
 ENGLISH = get_language("en")
@@ -64,8 +64,8 @@ def test_without_redundancy_control_the_duplicate_would_win() -> None:
     units = sentence_units(LIBRARY, ENGLISH)
     evidence = gather(units, title_terms(LIBRARY, ENGLISH))
     blind = DEFAULT_PARAMS.__class__(select=SelectParams(redundancy=0.0, duplicate=2.0))
-    assert sorted(default.opening(units, evidence, blind)) == [0, 1]
-    assert 1 not in default.opening(units, evidence)
+    assert sorted(default.opening(evidence, blind)) == [0, 1]
+    assert 1 not in default.opening(evidence)
 
 
 @pytest.mark.parametrize(

@@ -66,8 +66,8 @@ def summarize(
         return Takeaway(units[i].text, units[i].section, units[i].block, units[i].index)
 
     if options.algorithm == DEFAULT_ALGORITHM:
-        first = default.opening(units, evidence)
-        chosen = default.takeaways(units, evidence, first, count)
+        first = default.opening(evidence)
+        chosen = default.takeaways(evidence, first, count)
         gist = default.gist(first, evidence)
     else:
         chosen = _rank(options.algorithm, language, units, title, count)
@@ -77,7 +77,7 @@ def summarize(
         language=language.code,
         takeaways=[takeaway(i) for i in chosen],
         gist=[takeaway(i) for i in gist],
-        section_gists={s: takeaway(i) for s, i in default.section_gists(units, evidence).items()},
+        section_gists={s: takeaway(i) for s, i in default.section_gists(evidence).items()},
     )
 
 

@@ -9,7 +9,8 @@ product with the *sum* of their vectors, so both directions cost one pass over t
 (linear in the text) instead of a similarity for every pair of sentences.
 
 Alongside: overlap with the title (IDF-weighted, so "the" in a headline counts for little),
-the rank among candidates, the rank within the section, and the length in words. How they
+the rank among candidates, the rank within the section, the length in words and whether the
+sentence reads on its own. How they
 combine is :mod:`inbrief.summarize.scoring`'s business.
 """
 
@@ -20,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from inbrief.summarize.standalone import Reading, reading
 from inbrief.summarize.units import Unit
 
 #: Term -> [(unit index, weight)] in increasing unit order.
@@ -38,10 +40,14 @@ class Evidence:
     backward: list[float]
     #: Share of the title's IDF weight that the sentence repeats (0..1).
     title: list[float]
+    #: The section each unit is in.
+    sections: list[int]
     #: 0 for the first candidate of the article / of its section, and so on.
     rank: list[int]
     section_rank: list[int]
     words: list[int]
+    #: Whether each sentence reads on its own (see :mod:`inbrief.summarize.standalone`).
+    readings: list[Reading]
 
     def similarity(self, i: int, j: int) -> float:
         """Cosine similarity of two units."""
@@ -114,7 +120,9 @@ def gather(units: Sequence[Unit], title: Sequence[str]) -> Evidence:
         forward=_scaled(forward),
         backward=_scaled(backward),
         title=title_share,
+        sections=[unit.section for unit in units],
         rank=list(range(len(units))),
         section_rank=section_rank,
         words=[len(unit.words) for unit in units],
+        readings=[reading(unit.text) for unit in units],
     )

@@ -18,9 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from inbrief.summarize.centrality import Evidence
-from inbrief.summarize.scoring import ScoreParams, scores, stands_alone
+from inbrief.summarize.scoring import ScoreParams, scores
 from inbrief.summarize.selection import SelectParams, best_in, select
-from inbrief.summarize.units import Unit
 
 #: A gist takes a second sentence only while the two stay within this many words.
 GIST_WORDS = 45
@@ -45,23 +44,20 @@ class DefaultParams:
 DEFAULT_PARAMS = DefaultParams()
 
 
-def eligible(units: Sequence[Unit], count: int) -> list[int]:
+def eligible(evidence: Evidence, count: int) -> list[int]:
     """Units that read on their own; all units when too few do (a takeaway is still due)."""
-    standalone = [i for i, unit in enumerate(units) if stands_alone(unit.text)]
-    return standalone if len(standalone) >= count else list(range(len(units)))
+    standalone = [i for i, seen in enumerate(evidence.readings) if seen.stands_alone]
+    return standalone if len(standalone) >= count else list(range(len(evidence.readings)))
 
 
-def opening(
-    units: Sequence[Unit], evidence: Evidence, params: DefaultParams = DEFAULT_PARAMS
-) -> list[int]:
+def opening(evidence: Evidence, params: DefaultParams = DEFAULT_PARAMS) -> list[int]:
     """The best two sentences by the gist score, in the order picked."""
-    ranked = scores(units, evidence, params.gist)
-    pool = eligible(units, 2)
+    ranked = scores(evidence, params.gist)
+    pool = eligible(evidence, 2)
     return select(ranked, evidence, 2, candidates=pool, params=params.select)
 
 
 def takeaways(
-    units: Sequence[Unit],
     evidence: Evidence,
     first: Sequence[int],
     count: int,
@@ -70,14 +66,14 @@ def takeaways(
     """``first`` (the opening picks), then picks spread over the sections; document order."""
     if count <= len(first):
         return sorted(first[:count])
-    ranked = scores(units, evidence, params.takeaway)
+    ranked = scores(evidence, params.takeaway)
     picks = select(
         ranked,
         evidence,
         count - len(first),
-        candidates=eligible(units, count),
+        candidates=eligible(evidence, count),
         chosen=first,
-        sections=[unit.section for unit in units],
+        sections=evidence.sections,
         params=params.select,
     )
     return sorted(picks)
@@ -90,15 +86,15 @@ def gist(first: Sequence[int], evidence: Evidence) -> list[int]:
     return list(first[:1])
 
 
-def section_gists(
-    units: Sequence[Unit], evidence: Evidence, params: DefaultParams = DEFAULT_PARAMS
-) -> dict[int, int]:
+def section_gists(evidence: Evidence, params: DefaultParams = DEFAULT_PARAMS) -> dict[int, int]:
     """Section -> its best sentence, with position counted from the section's start."""
-    ranked = scores(units, evidence, params.gist, ranks=evidence.section_rank)
+    ranked = scores(evidence, params.gist, ranks=evidence.section_rank)
     members: dict[int, list[int]] = {}
-    for i, unit in enumerate(units):
-        members.setdefault(unit.section, []).append(i)
+    for i, section in enumerate(evidence.sections):
+        members.setdefault(section, []).append(i)
     return {
-        section: best_in(ranked, [i for i in indexes if stands_alone(units[i].text)] or indexes)
+        section: best_in(
+            ranked, [i for i in indexes if evidence.readings[i].stands_alone] or indexes
+        )
         for section, indexes in members.items()
     }
