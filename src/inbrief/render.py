@@ -25,6 +25,11 @@ def meta_line(article: Article) -> str:
 
 
 def summary_json(article: Article, summary: Summary, source: str | None = None) -> dict[str, Any]:
+    """The summary with the article's metadata; ``gist`` comes before the ``sentences``.
+
+    ``section_gists`` maps a section's index (as a string: JSON keys are strings) to the
+    sentence that sums up that section, in the same shape as a takeaway.
+    """
     data: dict[str, Any] = {} if source is None else {"source": source}
     data.update(
         title=article.title,
@@ -37,22 +42,36 @@ def summary_json(article: Article, summary: Summary, source: str | None = None) 
         reading_minutes=article.reading_minutes,
         confidence=round(article.confidence, 3),
         algorithm=summary.algorithm,
+        gist=[t.to_json() for t in summary.gist],
         sentences=[t.to_json() for t in summary.takeaways],
+        section_gists={str(k): v.to_json() for k, v in sorted(summary.section_gists.items())},
     )
     return data
 
 
+def gist_text(summary: Summary) -> str:
+    """The gist's sentences as one paragraph."""
+    return " ".join(safe(t.text) for t in summary.gist)
+
+
 def summary_text(article: Article, summary: Summary) -> str:
+    """Title, metadata line, the gist, then the takeaways as bullets."""
     lines = [safe(article.title), meta_line(article), ""]
+    if summary.gist:
+        lines += [f"Gist: {gist_text(summary)}", ""]
     lines += [f"• {safe(t.text)}" for t in summary.takeaways]
     return "\n".join(lines)
 
 
 def summary_markdown(article: Article, summary: Summary) -> str:
+    """Title (linked when the URL is known), metadata, a Gist and a Key takeaways section."""
     title = safe(article.title)
     url = safe(article.url or "").replace(" ", "%20").replace(")", "%29")
     heading = f"# [{_md_escape(title)}]({url})" if url else f"# {_md_escape(title)}"
-    lines = [heading, "", f"*{_md_escape(meta_line(article))}*", "", "## Key takeaways", ""]
+    lines = [heading, "", f"*{_md_escape(meta_line(article))}*", ""]
+    if summary.gist:
+        lines += ["## Gist", "", _md_escape(gist_text(summary)), ""]
+    lines += ["## Key takeaways", ""]
     lines += [f"- {_md_escape(safe(t.text))}" for t in summary.takeaways]
     return "\n".join(lines)
 

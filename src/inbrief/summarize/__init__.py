@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from inbrief.errors import InbriefError
 from inbrief.model import Article, Summary, Takeaway
 from inbrief.nlp.language import Language, resolve_language
-from inbrief.summarize.centrality import score, select
+from inbrief.summarize import default
+from inbrief.summarize.centrality import gather
 from inbrief.summarize.units import Unit, sentence_units, title_terms
 
 DEFAULT_ALGORITHM = "inbrief"
@@ -59,29 +60,24 @@ def summarize(
     units = sentence_units(article, language)
     count = sentence_count(options, len(units), article.word_count)
     title = title_terms(article, language)
-    scored = score(units, title)
+    evidence = gather(units, title)
 
     def takeaway(i: int) -> Takeaway:
         return Takeaway(units[i].text, units[i].section, units[i].block, units[i].index)
 
     if options.algorithm == DEFAULT_ALGORITHM:
-        chosen = select(scored, count)
-        gist = select(scored, 1)
+        first = default.opening(evidence)
+        chosen = default.takeaways(evidence, first, count)
+        gist = default.gist(first, evidence)
     else:
         chosen = _rank(options.algorithm, language, units, title, count)
         gist = _rank(options.algorithm, language, units, title, 1)
-    by_section: dict[int, list[int]] = {}
-    for i, unit in enumerate(units):
-        by_section.setdefault(unit.section, []).append(i)
-    section_gists = {
-        section: takeaway(select(scored, 1, members)[0]) for section, members in by_section.items()
-    }
     return Summary(
         algorithm=options.algorithm,
         language=language.code,
         takeaways=[takeaway(i) for i in chosen],
         gist=[takeaway(i) for i in gist],
-        section_gists=section_gists,
+        section_gists={s: takeaway(i) for s, i in default.section_gists(evidence).items()},
     )
 
 

@@ -1,155 +1,128 @@
-"""inbrief's default summarizer: position-aware centrality with redundancy control.
+"""Per-sentence evidence for inbrief's default summarizer, computed once per article.
 
-Each sentence is scored by how much the rest of the article restates it, with support from
-later sentences counting more than from earlier ones (directed centrality, after PacSum,
-Zheng & Lapata 2019), plus its overlap with the title and a prior for early position.
-Sentences that cannot stand alone (opening with a pronoun or a connective, or a dangling
-quotation) are penalised. Selection is greedy with maximal marginal relevance so two
-takeaways never say the same thing, and the result is returned in document order.
+A sentence's *centrality* is how much the rest of the article restates it: the sum of its
+TF-IDF cosine similarities to the other sentences, where support from later sentences and
+from earlier ones are kept apart (directed centrality, after PacSum, Zheng & Lapata 2019: an
+opening sentence that the body goes on to develop is the one to keep). Because cosine
+similarity of normalised vectors is a dot product, the sum over all later sentences is the dot
+product with the *sum* of their vectors, so both directions cost one pass over the terms
+(linear in the text) instead of a similarity for every pair of sentences.
 
-Similarities are computed once, sparsely, through an inverted index of TF-IDF terms, so the
-cost grows with shared terms rather than with the square of the sentence count.
+Alongside: overlap with the title (IDF-weighted, so "the" in a headline counts for little),
+the rank among candidates, the rank within the section, the length in words and whether the
+sentence reads on its own. How they
+combine is :mod:`inbrief.summarize.scoring`'s business.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from inbrief.summarize.standalone import Reading, reading
 from inbrief.summarize.units import Unit
+
+#: Term -> [(unit index, weight)] in increasing unit order.
+Postings = dict[str, list[tuple[int, float]]]
 
 
 @dataclass(frozen=True, slots=True)
-class CentralityParams:
-    forward_weight: float = 1.0
-    backward_weight: float = 0.3
-    title_weight: float = 0.6
-    position_weight: float = 0.8
-    position_decay: float = 0.25
-    redundancy: float = 0.7
-    dependent_penalty: float = 0.5
+class Evidence:
+    """What is known about each unit (all lists are indexed like the units)."""
+
+    #: Unit-normalised TF-IDF vectors, and the same weights indexed by term.
+    vectors: list[dict[str, float]]
+    postings: Postings
+    #: Summed similarity to later / earlier sentences, each scaled to at most 1.
+    forward: list[float]
+    backward: list[float]
+    #: Share of the title's IDF weight that the sentence repeats (0..1).
+    title: list[float]
+    #: The section each unit is in.
+    sections: list[int]
+    #: 0 for the first candidate of the article / of its section, and so on.
+    rank: list[int]
+    section_rank: list[int]
+    words: list[int]
+    #: Whether each sentence reads on its own (see :mod:`inbrief.summarize.standalone`).
+    readings: list[Reading]
+
+    def similarity(self, i: int, j: int) -> float:
+        """Cosine similarity of two units."""
+        small, large = sorted((self.vectors[i], self.vectors[j]), key=len)
+        return sum(w * large.get(t, 0.0) for t, w in small.items())
 
 
-_DEPENDENT_START = re.compile(
-    r"^(he|she|they|it|its|his|her|their|this|that|these|those|but|and|or|so|also|however|"
-    r"yet|still|then|instead|meanwhile|moreover|furthermore|therefore|thus|there|here|such|"
-    r"both|another|other|others|which|who)\b",
-    re.IGNORECASE,
-)
-_OPEN_QUOTES = "\"“‘«'"
-_CLOSE_QUOTES = '"”’»'
-
-
-def standalone_factor(text: str) -> float:
-    """1.0 for a sentence that reads on its own, lower for one that leans on its context."""
-    factor = 1.0
-    if _DEPENDENT_START.match(text.lstrip(_OPEN_QUOTES)):
-        factor *= 0.5
-    if text.count('"') % 2 or text.count("“") != text.count("”"):
-        factor *= 0.6  # a fragment of a quotation that runs on in another sentence
-    if text.rstrip(_CLOSE_QUOTES).endswith("?"):
-        factor *= 0.8
-    return factor
-
-
-def _tfidf(units: Sequence[Unit]) -> list[dict[str, float]]:
+def tfidf_vectors(units: Sequence[Unit]) -> tuple[list[dict[str, float]], dict[str, float]]:
+    """Unit-length vectors with sublinear TF and smoothed IDF; also the IDF of every term."""
     df: Counter[str] = Counter()
     for unit in units:
         df.update(set(unit.terms))
     n = len(units)
+    idf = {term: math.log((n + 1) / count) for term, count in df.items()}
     vectors: list[dict[str, float]] = []
     for unit in units:
         counts = Counter(unit.terms)
-        vector = {t: (1 + math.log(c)) * math.log((n + 1) / df[t]) for t, c in counts.items()}
+        vector = {t: (1 + math.log(c)) * idf[t] for t, c in counts.items() if idf[t] > 0}
         norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
-        vectors.append({t: w / norm for t, w in vector.items() if w > 0})
-    return vectors
+        vectors.append({t: w / norm for t, w in vector.items()})
+    return vectors, idf
 
 
-def _similarities(vectors: list[dict[str, float]]) -> list[dict[int, float]]:
-    """Sparse cosine similarity: row i maps j -> sim(i, j) for every j sharing a term."""
-    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+def directed_sums(
+    vectors: Sequence[dict[str, float]], postings: Postings
+) -> tuple[list[float], list[float]]:
+    """For each unit, Σ sim(i, j) over later j and over earlier j, in one pass per term."""
+    forward = [0.0] * len(vectors)
+    backward = [0.0] * len(vectors)
+    for plist in postings.values():
+        total = sum(weight for _, weight in plist)
+        before = 0.0
+        for index, weight in plist:
+            backward[index] += weight * before
+            before += weight
+            forward[index] += weight * (total - before)
+    return forward, backward
+
+
+def _scaled(values: list[float]) -> list[float]:
+    top = max(values, default=0.0)
+    return [v / top for v in values] if top > 0 else [0.0] * len(values)
+
+
+def gather(units: Sequence[Unit], title: Sequence[str]) -> Evidence:
+    """Everything the scorer needs about ``units``, given the title's stemmed terms."""
+    vectors, idf = tfidf_vectors(units)
+    postings: Postings = defaultdict(list)
     for index, vector in enumerate(vectors):
         for term, weight in vector.items():
             postings[term].append((index, weight))
-    rows: list[dict[int, float]] = []
-    for index, vector in enumerate(vectors):
-        row: dict[int, float] = defaultdict(float)
-        for term, weight in vector.items():
-            for other, other_weight in postings[term]:
-                if other != index:
-                    row[other] += weight * other_weight
-        rows.append(row)
-    return rows
-
-
-@dataclass(frozen=True, slots=True)
-class Scored:
-    """Per-sentence scores and the sparse similarity rows they came from."""
-
-    scores: list[float]
-    sims: list[dict[int, float]]
-
-
-def score(
-    units: Sequence[Unit], title: Sequence[str], params: CentralityParams | None = None
-) -> Scored:
-    """Score every unit once; :func:`select` then picks any number of them."""
-    params = params or CentralityParams()
-    sims = _similarities(_tfidf(units))
-    centrality = []
-    for i, row in enumerate(sims):
-        forward = sum(s for j, s in row.items() if j > i)
-        backward = sum(s for j, s in row.items() if j < i)
-        centrality.append(params.forward_weight * forward + params.backward_weight * backward)
-    top = max(centrality, default=0.0) or 1.0
-    title_counts = Counter(title)
-    scores = []
-    for i, unit in enumerate(units):
-        overlap = sum(min(c, title_counts[t]) for t, c in Counter(unit.terms).items())
-        title_score = overlap / (len(title_counts) or 1)
-        position = math.exp(-params.position_decay * i)
-        value = (
-            centrality[i] / top
-            + params.title_weight * title_score
-            + params.position_weight * position
-        )
-        if len(unit.words) < 8:
-            value *= 0.7
-        elif len(unit.words) > 60:
-            value *= 0.8
-        value *= standalone_factor(unit.text) if i else 1.0
-        scores.append(value)
-    return Scored(scores, sims)
-
-
-def select(
-    scored: Scored,
-    count: int,
-    candidates: Sequence[int] | None = None,
-    redundancy: float = 0.7,
-) -> list[int]:
-    """Greedy maximal-marginal-relevance choice of ``count`` indexes, in document order."""
-    remaining = set(range(len(scored.scores)) if candidates is None else candidates)
-    chosen: list[int] = []
-    while len(chosen) < count and remaining:
-
-        def gain(i: int) -> float:
-            overlap = max((scored.sims[i].get(j, 0.0) for j in chosen), default=0.0)
-            return scored.scores[i] - redundancy * overlap
-
-        best = max(remaining, key=lambda i: (gain(i), -i))
-        chosen.append(best)
-        remaining.discard(best)
-    return sorted(chosen)
-
-
-def rank(
-    units: Sequence[Unit], title: Sequence[str], count: int, params: CentralityParams | None = None
-) -> list[int]:
-    """Indexes into ``units`` of the ``count`` chosen sentences, in document order."""
-    params = params or CentralityParams()
-    return select(score(units, title, params), count, redundancy=params.redundancy)
+    forward, backward = directed_sums(vectors, postings)
+    unknown = math.log(len(units) + 1)
+    title_weights = {t: idf.get(t, unknown) for t in set(title)}
+    title_total = sum(title_weights.values())
+    title_share = [
+        sum(w for t, w in title_weights.items() if t in vector) / title_total
+        if title_total
+        else 0.0
+        for vector in (set(unit.terms) for unit in units)
+    ]
+    section_rank: list[int] = []
+    seen: Counter[int] = Counter()
+    for unit in units:
+        section_rank.append(seen[unit.section])
+        seen[unit.section] += 1
+    return Evidence(
+        vectors=vectors,
+        postings=dict(postings),
+        forward=_scaled(forward),
+        backward=_scaled(backward),
+        title=title_share,
+        sections=[unit.section for unit in units],
+        rank=list(range(len(units))),
+        section_rank=section_rank,
+        words=[len(unit.words) for unit in units],
+        readings=[reading(unit.text) for unit in units],
+    )

@@ -37,9 +37,23 @@ def split_block(items: list[str], language: Language) -> list[str]:
     return [sentence for item in items for sentence in split(item)]
 
 
+class _Terms(dict[str, str]):
+    """Word -> stemmed term, or "" for a stop word or a number; each word worked out once."""
+
+    def __init__(self, language: Language) -> None:
+        super().__init__()
+        self._stem = stemmer(language)
+        self._stop = language.stop_words
+
+    def __missing__(self, word: str) -> str:
+        term = "" if word in self._stop or word.isdigit() else self._stem(word)
+        self[word] = term
+        return term
+
+
 def sentence_units(article: Article, language: Language) -> list[Unit]:
-    stem = stemmer(language)
-    stop = language.stop_words
+    """Every candidate sentence of the article, in reading order."""
+    term_of = _Terms(language)
     units: list[Unit] = []
     order = 0
     for s_index, section in enumerate(article.sections):
@@ -51,7 +65,7 @@ def sentence_units(article: Article, language: Language) -> list[Unit]:
                 tokens = words(sentence)
                 if len(tokens) < MIN_WORDS:
                     continue
-                terms = tuple(stem(w) for w in tokens if w not in stop and not w.isdigit())
+                terms = tuple(filter(None, map(term_of.__getitem__, tokens)))
                 units.append(Unit(sentence, s_index, b_index, i_index, order, tuple(tokens), terms))
     return units
 

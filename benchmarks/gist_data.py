@@ -1,0 +1,85 @@
+"""The gist benchmark's pages and scoring, shared by the harness and the tuning script.
+
+Pages come from ``/work/shared/bench/summaries`` (override with ``INBRIEF_BENCH``): for each
+page the publisher's description is the reference, and the input is a plain-text article made
+of the title, a blank line and the hand-checked ``articleBody``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from rouge_score import rouge_scorer
+
+BENCH = Path(os.environ.get("INBRIEF_BENCH", "/work/shared/bench"))
+METRICS = ("rouge1", "rouge2", "rougeL")
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    key: str
+    title: str
+    body: str
+    reference: str
+
+    @property
+    def text(self) -> str:
+        """The benchmark input: title, blank line, body."""
+        return f"{self.title}\n\n{self.body}\n"
+
+
+def repair(text: str) -> str:
+    """Undo UTF-8 read as Latin-1 ("Hereâ\x80\x99s"), which some descriptions carry."""
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
+
+
+def load_pages(bench: Path = BENCH) -> list[Page]:
+    """The benchmark pages in a stable order (by key)."""
+    descriptions = json.loads((bench / "summaries" / "descriptions.json").read_text("utf-8"))
+    truth = json.loads((bench / "extraction" / "ground-truth.json").read_text("utf-8"))
+    return [
+        Page(
+            key,
+            repair(entry["title"]).replace("\n", " ").strip(),
+            truth[key]["articleBody"],
+            repair(entry["description"]),
+        )
+        for key, entry in sorted(descriptions.items())
+        if key in truth
+    ]
+
+
+def write_inputs(pages: list[Page], folder: Path) -> dict[str, Page]:
+    """Write each page's input as ``NNN_key.txt``; returns path -> page."""
+    paths: dict[str, Page] = {}
+    for number, page in enumerate(pages):
+        path = folder / f"{number:03d}_{page.key[:16]}.txt"
+        path.write_text(page.text, "utf-8")
+        paths[str(path)] = page
+    return paths
+
+
+_SCORER = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
+
+
+def rouge(reference: str, prediction: str) -> tuple[float, float, float]:
+    """ROUGE-1, ROUGE-2, ROUGE-L F1 (x100), Porter stemming on."""
+    scores = _SCORER.score(reference, prediction)
+    r1, r2, rl = (100 * scores[m].fmeasure for m in METRICS)
+    return r1, r2, rl
+
+
+def mean_rouge(pairs: list[tuple[str, str]]) -> tuple[float, float, float]:
+    """Mean ROUGE-1/2/L F1 (x100) over (reference, prediction) pairs."""
+    totals = [0.0, 0.0, 0.0]
+    for reference, prediction in pairs:
+        for i, value in enumerate(rouge(reference, prediction)):
+            totals[i] += value
+    n = len(pairs) or 1
+    return totals[0] / n, totals[1] / n, totals[2] / n

@@ -1,0 +1,93 @@
+"""Choosing sentences from scores: the gist, the takeaways and a gist for every section.
+
+Selection is greedy maximal marginal relevance: each pick maximises
+``score × (1 - redundancy × closest)`` where ``closest`` is the candidate's highest cosine
+similarity to a sentence already chosen, so two picks never say the same thing (a near
+duplicate, similarity >= ``duplicate``, is only taken when nothing else is left). Because the
+gain never exceeds the score, candidates are visited best score first and the search stops
+as soon as no remaining score can beat the best gain: a pick costs a handful of similarity
+computations even on a book-length text.
+
+Takeaways also spread over the sections that carry weight: each section may hold its share of
+the takeaways (by words, at least one) before further picks from it are discounted by
+``crowding``. All choices are deterministic: ties go to the earlier sentence.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from inbrief.summarize.centrality import Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class SelectParams:
+    redundancy: float = 0.7
+    #: Similarity at or above which a candidate counts as saying the same thing again.
+    duplicate: float = 0.6
+    #: Factor for a pick from a section that already holds its share of the takeaways.
+    crowding: float = 0.5
+
+
+def select(
+    scores: Sequence[float],
+    evidence: Evidence,
+    count: int,
+    *,
+    candidates: Sequence[int] | None = None,
+    chosen: Sequence[int] = (),
+    sections: Sequence[int] | None = None,
+    params: SelectParams | None = None,
+) -> list[int]:
+    """Pick ``count`` more indexes after ``chosen``; returns all picks in the order made.
+
+    With ``sections`` (the section of every unit), picks are spread over sections in
+    proportion to their words.
+    """
+    params = params or SelectParams()
+    pool = range(len(scores)) if candidates is None else candidates
+    order = sorted(set(pool) - set(chosen), key=lambda i: (-scores[i], i))
+    picks = list(chosen)
+    closest = dict.fromkeys(order, 0.0)
+    compared = dict.fromkeys(order, 0)
+    allowed = _section_shares(evidence, sections, len(picks) + count) if sections else {}
+    held: Counter[int] = Counter(sections[i] for i in picks) if sections else Counter()
+    for _ in range(count):
+        best, best_gain = -1, -1.0
+        for i in order:
+            if scores[i] < best_gain:
+                break
+            for j in picks[compared[i] :]:
+                closest[i] = max(closest[i], evidence.similarity(i, j))
+            compared[i] = len(picks)
+            gain = scores[i] * (1 - params.redundancy * min(1.0, closest[i]))
+            if closest[i] >= params.duplicate:
+                gain *= 0.01
+            if sections and held[sections[i]] >= allowed[sections[i]]:
+                gain *= params.crowding
+            if gain > best_gain or (gain == best_gain and i < best):
+                best, best_gain = i, gain
+        if best < 0:
+            break
+        picks.append(best)
+        order.remove(best)
+        if sections:
+            held[sections[best]] += 1
+    return picks
+
+
+def _section_shares(evidence: Evidence, sections: Sequence[int], total: int) -> dict[int, int]:
+    """Section -> how many of ``total`` picks it may hold before crowding: its share by words."""
+    words: Counter[int] = Counter()
+    for section, count in zip(sections, evidence.words, strict=True):
+        words[section] += count
+    all_words = sum(words.values()) or 1
+    return {s: max(1, math.ceil(total * w / all_words)) for s, w in words.items()}
+
+
+def best_in(scores: Sequence[float], members: Sequence[int]) -> int:
+    """The highest-scoring of ``members`` (the earliest on a tie)."""
+    return min(members, key=lambda i: (-scores[i], i))

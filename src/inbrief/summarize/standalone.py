@@ -1,0 +1,99 @@
+"""Whether a sentence can stand alone as a takeaway, from its surface alone.
+
+A takeaway is read out of context, so a sentence that opens with a pronoun or a connective
+("He said...", "But...", "This comes after..."), a fragment of a quotation that runs over
+several sentences, or a heading or label that slipped into the body text cannot be one. These
+are cheap surface rules, deliberately conservative: "This year..." or "These drugs..." (a
+demonstrative before a noun) still stand alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DEPENDENT_START = re.compile(
+    r"^(he|she|they|them|it|its|his|her|their|but|and|or|nor|so|also|however|yet|still|then|"
+    r"instead|meanwhile|moreover|furthermore|therefore|thus|hence|there|here|such|both|"
+    r"another|others|which|who|whom|whose|while|although|though|because|besides|otherwise|"
+    r"likewise|similarly|indeed|plus|except)\b",
+    re.IGNORECASE,
+)
+#: "This comes after...", "That is why...": a demonstrative standing for something said
+#: before. "This year..." or "These drugs..." (a demonstrative before a noun) is fine.
+_DEMONSTRATIVE_PRONOUN = re.compile(
+    r"^(this|that|these|those)(\s*[,.;:!?—–-]|\s+(is|isn't|was|wasn't|are|aren't|were|"
+    r"weren't|has|have|had|will|would|could|can|may|might|should|must|does|doesn't|did|"
+    r"didn't|means|meant|comes|came|makes|made|led|leads|shows|showed|includes|included|"
+    r"follows|followed|suggests|suggested|happened|happens|goes|went|gives|gave|puts|put|"
+    r"said|says|remains|seems|seemed|also|just|all|only|one)\b)",
+    re.IGNORECASE,
+)
+#: A line without closing punctuation is a heading or a label when it is this short.
+HEADING_WORDS = 12
+_OPEN_QUOTES = "\"“‘«'"
+_CLOSE_QUOTES = "\"”’»'"
+_TERMINAL = (".", "!", "?", "…")
+
+
+def leans_on_context(text: str) -> bool:
+    """True for a sentence opening with a pronoun or connective ("He said...", "But ...")."""
+    start = text.lstrip(_OPEN_QUOTES + "([ ")
+    return bool(_DEPENDENT_START.match(start) or _DEMONSTRATIVE_PRONOUN.match(start))
+
+
+def unbalanced_quote(text: str) -> bool:
+    """True for a fragment of a quotation that opens or closes in another sentence."""
+    return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
+
+
+def looks_like_heading(text: str) -> bool:
+    """True for a heading, a label or a line introducing a list ("Ingredients:").
+
+    Web text often drops the full stop after a paragraph's last sentence, so only a short
+    line without closing punctuation (or one ending in a colon) counts.
+    """
+    end = text.rstrip(_CLOSE_QUOTES + ")] ")
+    if end.endswith(":"):
+        return True
+    return not end.endswith(_TERMINAL) and len(text.split()) < HEADING_WORDS
+
+
+def stands_alone(text: str) -> bool:
+    """True for a sentence a reader can take as a statement on its own (a takeaway)."""
+    return not (leans_on_context(text) or unbalanced_quote(text) or looks_like_heading(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How a sentence reads on its own, worked out once per sentence."""
+
+    leans: bool
+    fragment: bool
+    heading: bool
+    question: bool
+
+    @property
+    def stands_alone(self) -> bool:
+        return not (self.leans or self.fragment or self.heading)
+
+    def factor(self, dependent: float = 0.5) -> float:
+        """1.0 for a sentence that reads on its own, lower for one that leans on context."""
+        factor = dependent if self.leans else 1.0
+        if self.fragment:
+            factor *= 0.6
+        if self.heading:
+            factor *= 0.5
+        elif self.question:
+            factor *= 0.7
+        return factor
+
+
+def reading(text: str) -> Reading:
+    """The :class:`Reading` of one sentence."""
+    return Reading(
+        leans=leans_on_context(text),
+        fragment=unbalanced_quote(text),
+        heading=looks_like_heading(text),
+        question=text.rstrip(_CLOSE_QUOTES + ")] ").endswith("?"),
+    )

@@ -1,0 +1,239 @@
+"""Selection rules of the default summarizer, on small texts written for the purpose."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import random
+import time
+
+import pytest
+
+from inbrief import render
+from inbrief.model import Article, Block, BlockKind, Section
+from inbrief.nlp.language import get_language
+from inbrief.summarize import SummaryOptions, default, default_count, summarize
+from inbrief.summarize.centrality import directed_sums, gather, tfidf_vectors
+from inbrief.summarize.default import DEFAULT_PARAMS
+from inbrief.summarize.selection import SelectParams
+from inbrief.summarize.standalone import stands_alone
+from inbrief.summarize.units import sentence_units, title_terms
+
+ENGLISH = get_language("en")
+
+
+def article(title: str, *sections: tuple[str, list[str]]) -> Article:
+    """An article whose sections hold one paragraph per string."""
+    return Article(
+        title=title,
+        language="en",
+        sections=[
+            Section(heading, 1 if heading else 0, [Block(BlockKind.PARAGRAPH, [p]) for p in paras])
+            for heading, paras in sections
+        ],
+    )
+
+
+def texts(art: Article, options: SummaryOptions) -> list[str]:
+    return [t.text for t in summarize(art, options).takeaways]
+
+
+LIBRARY = article(
+    "Council approves library budget",
+    (
+        "",
+        [
+            "The city council approved a larger budget for the public libraries on Monday.",
+            "On Monday the city council approved a larger budget for the public libraries.",
+            "Opening hours at the central library will grow to seventy hours a week.",
+            "Branch libraries in three districts will hire twelve new librarians next spring.",
+            "The libraries will also buy thousands of new children's books for the budget year.",
+        ],
+    ),
+)
+
+
+def test_two_picks_never_say_the_same_thing() -> None:
+    chosen = texts(LIBRARY, SummaryOptions(sentences=2))
+    assert chosen[0].startswith("The city council approved")
+    assert not any(text.startswith("On Monday the city council") for text in chosen)
+
+
+def test_without_redundancy_control_the_duplicate_would_win() -> None:
+    """The rule above is what keeps the restatement out: switched off, it is picked."""
+    units = sentence_units(LIBRARY, ENGLISH)
+    evidence = gather(units, title_terms(LIBRARY, ENGLISH))
+    blind = DEFAULT_PARAMS.__class__(select=SelectParams(redundancy=0.0, duplicate=2.0))
+    assert sorted(default.opening(evidence, blind)) == [0, 1]
+    assert 1 not in default.opening(evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said the budget was the largest in a decade.",
+        "But the mayor warned that the money might not last.",
+        "This comes after years of cuts to opening hours.",
+        "They also praised the librarians for their work.",
+        '"The libraries are the heart of the city, and',
+        "Budget highlights",
+        "What the budget includes:",
+    ],
+)
+def test_sentences_that_cannot_stand_alone(text: str) -> None:
+    assert not stands_alone(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor said the budget was the largest in a decade.",
+        "This year the libraries will open on Sundays.",
+        "These new books arrive in the spring, the council said.",
+        'The mayor called the libraries "the heart of the city".',
+        "Chelsea have paid the fee to secure the signing of the Athletic Bilbao keeper Kepa",
+    ],
+)
+def test_sentences_that_stand_alone(text: str) -> None:
+    assert stands_alone(text)
+
+
+def test_dependent_sentences_are_never_takeaways() -> None:
+    """Central, early and on-topic, yet each leans on what came before: none is chosen."""
+    art = article(
+        "Library budget grows",
+        (
+            "",
+            [
+                "The council approved a larger library budget on Monday. "
+                "But the library budget still trails the budget of a decade ago. "
+                "He said the library budget would grow again next year.",
+                "The library budget pays for longer opening hours at every branch. "
+                "This means the library budget covers Sundays for the first time.",
+                "Twelve librarians will join the branches in the spring.",
+                "Children's books make up a third of the new purchases.",
+            ],
+        ),
+    )
+    chosen = texts(art, SummaryOptions(sentences=4))
+    assert len(chosen) == 4
+    assert all(stands_alone(text) for text in chosen)
+
+
+def test_takeaways_spread_over_the_sections_that_carry_weight() -> None:
+    """An intro that repeats itself does not crowd out the sections that follow."""
+    intro = [
+        "The new stadium will open next year after a decade of planning.",
+        "The new stadium cost the city far more than planned.",
+        "Critics of the new stadium say the city paid too much for it.",
+        "Supporters of the new stadium say it will bring visitors downtown.",
+    ]
+    transport = [
+        "A tram line will link the stadium with the main station by the summer.",
+        "The tram will run every five minutes on match days.",
+    ]
+    housing = [
+        "Two thousand flats are planned on the land around the stadium.",
+        "A quarter of the flats will be let at social rents.",
+    ]
+    art = article(
+        "A stadium for the city", ("", intro), ("Transport", transport), ("Housing", housing)
+    )
+    summary = summarize(art, SummaryOptions(sentences=4))
+    assert {t.section for t in summary.takeaways} == {0, 1, 2}
+
+
+def test_gist_is_short_and_comes_first_in_every_format() -> None:
+    summary = summarize(LIBRARY, SummaryOptions(sentences=3))
+    assert 1 <= len(summary.gist) <= 2
+    assert summary.gist[0].text.startswith("The city council approved")
+    text = render.summary_text(LIBRARY, summary).splitlines()
+    assert text[3].startswith("Gist: The city council approved")
+    assert text.index(text[3]) < min(i for i, line in enumerate(text) if line.startswith("• "))
+    markdown = render.summary_markdown(LIBRARY, summary)
+    assert markdown.index("## Gist") < markdown.index("## Key takeaways")
+    data = json.loads(render.dumps(render.summary_json(LIBRARY, summary)))
+    assert list(data).index("gist") < list(data).index("sentences")
+    assert data["gist"][0]["text"] == summary.gist[0].text
+    assert len(data["sentences"]) == 3
+
+
+def test_a_two_sentence_gist_only_when_both_are_short() -> None:
+    long_first = "The council approved " + "a very long list of items, " * 6 + "on Monday."
+    art = article(
+        "Council", ("", [long_first, "Libraries get more money this year.", "Parks too."])
+    )
+    assert len(summarize(art).gist) == 1
+    short = article(
+        "Council budget",
+        ("", ["The council passed the budget.", "Libraries get more money.", "Parks get less."]),
+    )
+    assert len(summarize(short).gist) == 2
+
+
+def test_every_section_gets_a_gist_from_its_own_sentences() -> None:
+    art = article(
+        "Stadium",
+        ("", ["The new stadium opens next year after years of planning and debate."]),
+        (
+            "Transport",
+            ["But the trams are late.", "A tram line will link the stadium and station."],
+        ),
+        ("Housing", ["Two thousand flats are planned around the stadium grounds."]),
+    )
+    gists = summarize(art).section_gists
+    assert sorted(gists) == [0, 1, 2]
+    assert all(t.section == s for s, t in gists.items())
+    assert gists[1].text.startswith("A tram line")  # "But ..." cannot stand alone
+
+
+def test_summaries_are_deterministic() -> None:
+    first = summarize(LIBRARY, SummaryOptions(sentences=3))
+    assert all(summarize(LIBRARY, SummaryOptions(sentences=3)) == first for _ in range(3))
+
+
+def test_directed_sums_equal_pairwise_similarities() -> None:
+    rng = random.Random(7)
+    vocabulary = ("council", "budget", "library", "hours", "books", "tram", "stadium", "flats")
+    paragraphs = [
+        " ".join(rng.choice(vocabulary) for _ in range(rng.randint(4, 9))) + "." for _ in range(12)
+    ]
+    art = article("Random", ("", paragraphs))
+    units = sentence_units(art, ENGLISH)
+    vectors, _ = tfidf_vectors(units)
+    evidence = gather(units, ())
+    forward, backward = directed_sums(vectors, evidence.postings)
+    for i in range(len(units)):
+        later = sum(evidence.similarity(i, j) for j in range(i + 1, len(units)))
+        earlier = sum(evidence.similarity(i, j) for j in range(i))
+        assert forward[i] == pytest.approx(later)
+        assert backward[i] == pytest.approx(earlier)
+
+
+def test_long_text_is_fast() -> None:
+    """10,000 words in well under the 50 ms target's order of magnitude (generous for CI)."""
+    rng = random.Random(3)
+    words = [f"w{n}" for n in range(3000)] + ["the", "city", "council", "budget"] * 50
+    paragraphs = [
+        " ".join(
+            " ".join(rng.choice(words) for _ in range(19)).capitalize() + "." for _ in range(5)
+        )
+        for _ in range(105)
+    ]
+    art = article(
+        "Long", *(("" if n == 0 else f"Part {n}", paragraphs[n * 7 : n * 7 + 7]) for n in range(15))
+    )
+    summarize(art)
+    started = time.perf_counter()
+    summary = summarize(art)
+    assert time.perf_counter() - started < 0.5
+    assert len(summary.takeaways) == default_count(art.word_count) == 8
+    assert len(summary.section_gists) == 15
+
+
+def test_pairs_are_compared_once() -> None:
+    """Similarity is symmetric, as the lazy selection assumes."""
+    units = sentence_units(LIBRARY, ENGLISH)
+    evidence = gather(units, ())
+    for i, j in itertools.combinations(range(len(units)), 2):
+        assert evidence.similarity(i, j) == pytest.approx(evidence.similarity(j, i))
