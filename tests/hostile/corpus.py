@@ -114,10 +114,6 @@ CASES: list[Case] = [
     Case("post with script only", _write("script.json", json.dumps({**_WP, "content": {"rendered": "<script>alert(1)</script>"}})), "no article text"),
     Case("post with script and text", _write("script2.json", json.dumps({**_WP, "content": {"rendered": f"<script>alert('pwned')</script><p>{BODY_SENTENCES}</p>"}})), "ok"),
     Case("unknown language", _write("xx.html", article_html("Unknown tongue", lang="xx-YY")), "ok"),
-]  # fmt: skip
-
-#: Scale cases that need the summarizer's sparse similarity (merged with the gist work).
-SCALE_CASES: list[Case] = [
     Case("50,000 paragraphs", _write("long.html", "<html><body><article>" + "".join(f"<p>Paragraph {n} notes that tide {n % 97} rose by {n % 13} centimetres overnight.</p>" for n in range(50_000)) + "</article></body></html>"), "ok"),
     Case("one 1 MB line", _write("line.txt", "Title\n" + ("The tide rose again and the boats stayed in port. " * 21_000)), "ok"),
 ]  # fmt: skip
