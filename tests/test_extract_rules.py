@@ -180,3 +180,16 @@ def test_text_rules_need_two_signals() -> None:
     assert not is_shouting_link("GET FOX BUSINESS ON THE GO BY CLICKING HERE", 0.0)
     assert is_call_to_action("Sign up for our free newsletter here.", 0.3)
     assert not is_call_to_action("A preview was shared with paying subscribers.", 0.3)
+
+
+def test_credits_and_timestamps_are_typed_apart_and_the_repeated_title_goes() -> None:
+    middle = "<p>Image copyright Getty Images</p>"
+    head = (
+        "<p>Harbour wall to be rebuilt</p><p>Updated 1:39 am EST, Wednesday, November 20, 2019</p>"
+    )
+    page = _page(middle).replace(b"<h1>Harbour wall to be rebuilt</h1>", head.encode())
+    article = article_from_html(page)
+    assert article.text == "\n\n".join(_FILLER)
+    kinds = {b.text: b.kind for b in article.body_blocks()}
+    assert kinds["Image copyright Getty Images"] is BlockKind.CAPTION
+    assert kinds["Updated 1:39 am EST, Wednesday, November 20, 2019"] is BlockKind.BYLINE

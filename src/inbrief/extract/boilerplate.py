@@ -9,6 +9,9 @@ here are paragraphs that look like body text to the markup but read like furnitu
 - calls to action: follow us, share this, sign up for the newsletter, "Advertisement";
 - newsletter pitches: short paragraphs about a newsletter or inbox that carry a link.
 
+Picture credits ("Image copyright Getty Images") become captions and timestamp lines
+("Updated 1:39 am EST, Wednesday, November 20, 2019") bylines: kept, but out of the body text.
+
 Each rule needs two signals (wording and links, or wording and brevity), so an article that
 merely mentions a newsletter keeps its sentence.
 """
@@ -47,6 +50,23 @@ _PITCH = re.compile(
 #: "Tag: digitimes.com", "Related Roundup: MacBook Pro": a short label, a colon, a link.
 _LABELLED_LINK = re.compile(r"^[^.:!?]{2,30}:\s")
 _LETTERS = re.compile(r"[^\W\d_]")
+#: "Image copyright Getty Images", "Photo: AP", "(Image: GETTY)": a picture credit.
+_CREDIT = re.compile(
+    r"^\(?\s*(image|photo|picture)s?\s*(copyright|credit|source|by)?"
+    r"\s*[:©]|^\(?\s*(image|photo|picture)s?\s+(copyright|credit|source)\b|^(credit|copyright)\s*:",
+    re.IGNORECASE,
+)
+#: Words a timestamp line is made of, besides numbers: "Updated 1:39 am EST, Wednesday, ...".
+_TIMESTAMP_WORDS = frozenset({
+    "updated", "published", "posted", "last", "modified", "on", "at", "am", "pm", "a.m.", "p.m.",
+    "est", "edt", "gmt", "utc", "pst", "pdt", "cst", "cdt", "mst", "mdt", "bst", "cet", "cest",
+    "ist", "et", "pt", "z", "and", "of", "the", "|", "-", "—", "–", ",", ".", "jan", "feb", "mar",
+    "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
+    "march", "april", "june", "july", "august", "september", "october", "november", "december",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+    "wed", "thu", "fri", "sat", "sun", "today", "yesterday",
+})  # fmt: skip
+_TOKEN = re.compile(r"[^\s,|]+")
 
 
 @dataclass(slots=True)
@@ -78,6 +98,19 @@ def is_call_to_action(text: str, link_share: float) -> bool:
     return link_share > 0 and len(text) <= 400 and bool(_PITCH.search(text))
 
 
+def is_credit(text: str) -> bool:
+    """A short picture credit or copyright line."""
+    return _words(text) <= 10 and bool(_CREDIT.match(text))
+
+
+def is_timestamp(text: str) -> bool:
+    """A line that only says when: "Updated 1:39 am EST, Wednesday, November 20, 2019"."""
+    tokens = [t.lower().strip(".,()") for t in _TOKEN.findall(text)]
+    if not 2 <= len(tokens) <= 14 or not any(t[:1].isdigit() for t in tokens):
+        return False
+    return all(t in _TIMESTAMP_WORDS or not t or t[:1].isdigit() for t in tokens)
+
+
 def _label_only(text: str) -> bool:
     match = _LABEL.match(text)
     return match is not None and match.end() == len(text) and _words(text) <= 6
@@ -99,6 +132,12 @@ def drop_furniture(paragraphs: Iterable[Paragraph]) -> Iterator[Block]:
                 yield block
             continue
         text = block.text
+        if is_credit(text):
+            yield Block(BlockKind.CAPTION, block.items)
+            continue
+        if is_timestamp(text):
+            yield Block(BlockKind.BYLINE, block.items)
+            continue
         if _label_only(text):
             after_label = True
             continue

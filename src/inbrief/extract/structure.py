@@ -174,8 +174,22 @@ def build_sections(root: lxml_html.HtmlElement, title: str = "") -> list[Section
         section.blocks = list(
             drop_furniture(Paragraph(b, shares.get(id(b), 0.0)) for b in section.blocks)
         )
+    _drop_repeated_title(sections, builder.title)
     classify_front_matter(sections)
     return sections or [Section(heading="", level=0)]
+
+
+def _drop_repeated_title(sections: list[Section], title: str) -> None:
+    """Drop the headline where it is repeated as a paragraph before the story starts."""
+    if not title:
+        return
+    for section in sections:
+        for index, block in enumerate(section.blocks):
+            if block.kind is BlockKind.PARAGRAPH and block.text.casefold() == title:
+                del section.blocks[index]
+                return
+            if block.kind is BlockKind.PARAGRAPH and len(block.text.split()) >= 12:
+                return
 
 
 def _looks_like_name_line(text: str) -> bool:
