@@ -193,3 +193,26 @@ def test_credits_and_timestamps_are_typed_apart_and_the_repeated_title_goes() ->
     kinds = {b.text: b.kind for b in article.body_blocks()}
     assert kinds["Image copyright Getty Images"] is BlockKind.CAPTION
     assert kinds["Updated 1:39 am EST, Wednesday, November 20, 2019"] is BlockKind.BYLINE
+
+
+def test_hover_cards_go_but_the_name_they_hang_from_stays() -> None:
+    middle = (
+        "<p>Rep. <span class='rollover-people'><a href='/p/1'>Ilhan Omar</a>"
+        "<span class='rollover-people-block'><img src='o.jpg'><a href='/p/1'>Ilhan Omar</a>"
+        "<a href='/s/2'>Omar wins vote on budget</a><a href='/s/3'>Omar speaks</a></span>"
+        "</span> said the harbour wall, built in 1890, was a national treasure.</p>"
+    )
+    text = _article(middle).text
+    assert "Rep. Ilhan Omar said the harbour wall" in text
+    assert "Omar wins vote" not in text
+
+
+def test_wire_credits_tags_and_reading_times_stay_out_of_the_text() -> None:
+    after = (
+        "<p>Reporting by Jane Roe; Editing by John Doe</p>"
+        "<p>Filed under: <a href='/c/harbours'>Harbours</a> | <a href='/c/towns'>Towns</a></p>"
+        "<p>Reading time: 3 minutes</p><p>Gallery</p>"
+    )
+    article = _article(after=after)
+    assert article.text == "\n\n".join(_FILLER)
+    assert any(b.kind is BlockKind.BYLINE for b in article.body_blocks())

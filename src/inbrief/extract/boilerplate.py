@@ -28,14 +28,24 @@ _LABEL = re.compile(
     r"^(don'?t miss|see more|see also|read more|read also|also read|more on this( story)?|"
     r"related( articles?| stories| content| coverage| links?)?|you (may|might) also like|"
     r"recommended( for you)?|more from [\w .]+|most (read|popular)|trending( now)?|"
-    r"also on [\w.]+|further reading|watch|more stories|editor'?s picks?)\s*[:.…\-–—|]*\s*",
+    r"also on [\w.]+|further reading|watch|more stories|editor'?s picks?|filed under|"
+    r"tags?|tagged( with)?|categor(y|ies)|topics?|posted in)\s*[:.…\-–—|]*\s*",
     re.IGNORECASE,
 )
 #: Whole short lines that are furniture.
 _FURNITURE_LINE = re.compile(
     r"^(advert(isement)?|sponsored( content)?|comments?|loading( comments)?|like this:?|"
     r"like this (story|article)\W+share it with a friend\W*|"
-    r"(image|photo|picture) (credit|source)s?:.*)\W*$",
+    r"(image|photo|picture) (credit|source)s?:.*|more|gallery|close|expand(ed)?|print|email|"
+    r"menu|share|view (gallery|comments)|our standards:.*|"
+    r"(reading time|tempo de leitura|temps de lecture|lesezeit|tiempo de lectura)\W*\d+\s*\w+|"
+    r"\d+\s*min(ute)?s?\s*read)\W*$",
+    re.IGNORECASE,
+)
+#: Credit lines that say who made the piece: wire-service credits, "Posted on ... by ...".
+_CREDIT_LINE = re.compile(
+    r"^((additional )?reporting|writing|editing|compiled|edited|written|posted|published)"
+    r"( \w+)? by\b|^posted on\b|^(reporting|editing) and writing by\b",
     re.IGNORECASE,
 )
 #: Openings of calls to action.
@@ -116,9 +126,15 @@ def _label_only(text: str) -> bool:
     return match is not None and match.end() == len(text) and _words(text) <= 6
 
 
-def _label_prefix(text: str) -> bool:
+def _label_prefix(text: str, link_share: float) -> bool:
+    """ "SEE MORE: <a>headline</a>", or a label run into a linked headline with no stop."""
     match = _LABEL.match(text)
-    return match is not None and match.end() < len(text) and match.group(0).rstrip()[-1:] in ":|"
+    if match is None or match.end() >= len(text):
+        return False
+    rest_share = min(1.0, link_share * len(text) / (len(text) - match.end()))
+    if rest_share < 0.5:
+        return False
+    return match.group(0).rstrip()[-1:] in ":|" or rest_share >= 0.7
 
 
 def drop_furniture(paragraphs: Iterable[Paragraph]) -> Iterator[Block]:
@@ -135,7 +151,7 @@ def drop_furniture(paragraphs: Iterable[Paragraph]) -> Iterator[Block]:
         if is_credit(text):
             yield Block(BlockKind.CAPTION, block.items)
             continue
-        if is_timestamp(text):
+        if is_timestamp(text) or (_words(text) <= 40 and _CREDIT_LINE.match(text)):
             yield Block(BlockKind.BYLINE, block.items)
             continue
         if _label_only(text):
@@ -144,7 +160,7 @@ def drop_furniture(paragraphs: Iterable[Paragraph]) -> Iterator[Block]:
         if after_label and share >= 0.5:
             continue
         after_label = False
-        if _label_prefix(text) and share >= 0.5:
+        if _label_prefix(text, share):
             continue
         if share >= 0.5 and _words(text) <= 8 and _LABELLED_LINK.match(text):
             continue

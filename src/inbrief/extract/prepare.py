@@ -60,6 +60,21 @@ def is_furniture(classes: str) -> bool:
     return any(pair in _PAIRS for pair in pairwise(words))
 
 
+_INLINE_TAGS = {"span", "em", "strong", "b", "i", "small", "label", "font", "sup", "sub", "u"}
+_BOX_PARTS = {"img", "picture", "div", "p", "ul", "ol", "li", "figure", "button", "svg"}
+
+
+def _is_box(element: lxml_html.HtmlElement) -> bool:
+    """An inline element that holds several links or block-like parts: a card, not words."""
+    links = 0
+    for child in element.iterdescendants():
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in _BOX_PARTS:
+            return True
+        links += tag == "a"
+    return links >= 2 or not element.text_content().strip()
+
+
 def _long_paragraphs(element: lxml_html.HtmlElement) -> int:
     count = 0
     for paragraph in element.iter("p"):
@@ -73,6 +88,7 @@ def _long_paragraphs(element: lxml_html.HtmlElement) -> int:
 def prepare_page(tree: lxml_html.HtmlElement) -> None:
     """Protect embedded posts and remove hidden elements and page furniture, in place."""
     doomed: list[lxml_html.HtmlElement] = []
+    inline: list[lxml_html.HtmlElement] = []
     for element in tree.iter():
         tag = element.tag
         if not isinstance(tag, str) or tag in _KEEP_TAGS:
@@ -89,10 +105,18 @@ def prepare_page(tree: lxml_html.HtmlElement) -> None:
             doomed.append(element)
             continue
         names = f"{classes} {element.get('id') or ''}"
-        if names.strip() and is_furniture(names) and _long_paragraphs(element) < 2:
+        if not names.strip() or tag == "a" or not is_furniture(names):
+            continue
+        if tag in _INLINE_TAGS:
+            inline.append(element)
+        elif _long_paragraphs(element) < 2:
             doomed.append(element)
     for element in doomed:
-        if element.getparent() is not None:
+        element.drop_tree()
+    # Inline furniture (a hover card inside a sentence) is judged innermost first, on what is
+    # left of it: the card with its teaser links goes, the name it hangs from stays.
+    for element in reversed(inline):
+        if _is_box(element):
             element.drop_tree()
     for div in tree.iter("div"):
         if _has_loose_text(div):
