@@ -34,7 +34,7 @@ _FURNITURE_WORDS = {
     "share", "sharing", "sharebar", "social", "newsletter", "signup", "subscribe",
     "subscription", "readmore", "related", "recommended", "rollover", "tooltip", "popover",
     "promo", "advert", "advertisement", "ad", "ads", "adslot", "taboola", "outbrain",
-    "sponsored", "paywall", "breadcrumb", "breadcrumbs", "pagination", "toolbar", "modal",
+    "sponsored", "breadcrumb", "breadcrumbs", "pagination", "toolbar", "modal",
     "cookie", "consent", "notification", "trending", "mostread", "popular",
 }  # fmt: skip
 _WORD_SPLIT = re.compile(r"[\s_\-:./]+|(?<=[a-z])(?=[A-Z])")
