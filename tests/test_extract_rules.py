@@ -216,3 +216,13 @@ def test_wire_credits_tags_and_reading_times_stay_out_of_the_text() -> None:
     article = _article(after=after)
     assert article.text == "\n\n".join(_FILLER)
     assert any(b.kind is BlockKind.BYLINE for b in article.body_blocks())
+
+
+def test_script_notices_shortcodes_and_trailing_empty_headings_go() -> None:
+    after = (
+        "<p>[button link='/submit' type='big'] Send us YOUR review[/button]</p>"
+        "<p>This slideshow requires JavaScript.</p><h3>Tell us what YOU think...</h3>"
+    )
+    article = _article(after=after)
+    assert article.text == "\n\n".join(_FILLER)
+    assert not any(section.heading for section in article.sections)

@@ -7,7 +7,9 @@ here are paragraphs that look like body text to the markup but read like furnitu
   and the link paragraphs that follow them;
 - a paragraph that is one link written in capitals (a promoted headline);
 - calls to action: follow us, share this, sign up for the newsletter, "Advertisement";
-- newsletter pitches: short paragraphs about a newsletter or inbox that carry a link.
+- newsletter pitches: short paragraphs about a newsletter or inbox that carry a link;
+- notices for scripts that did not run ("This slideshow requires JavaScript.") and
+  unrendered WordPress shortcodes (``[button link=...]...[/button]``).
 
 Picture credits ("Image copyright Getty Images") become captions and timestamp lines
 ("Updated 1:39 am EST, Wednesday, November 20, 2019") bylines: kept, but out of the body text.
@@ -39,7 +41,9 @@ _FURNITURE_LINE = re.compile(
     r"(image|photo|picture) (credit|source)s?:.*|more|gallery|close|expand(ed)?|print|email|"
     r"menu|share|view (gallery|comments)|our standards:.*|"
     r"(reading time|tempo de leitura|temps de lecture|lesezeit|tiempo de lectura)\W*\d+\s*\w+|"
-    r"\d+\s*min(ute)?s?\s*read)\W*$",
+    r"\d+\s*min(ute)?s?\s*read|"
+    r"(this|the) [\w ]{0,20}requires javascript.*|please enable javascript.*|"
+    r"\[(\w+)\b[^\]]*\].*\[/\w+\])\W*$",
     re.IGNORECASE,
 )
 #: Credit lines that say who made the piece: wire-service credits, "Posted on ... by ...".

@@ -175,6 +175,8 @@ def build_sections(root: lxml_html.HtmlElement, title: str = "") -> list[Section
             drop_furniture(Paragraph(b, shares.get(id(b), 0.0)) for b in section.blocks)
         )
     _drop_repeated_title(sections, builder.title)
+    while sections and sections[-1].heading and not sections[-1].blocks:
+        sections.pop()  # a heading with nothing under it at the end: "Comments", "Tell us..."
     classify_front_matter(sections)
     return sections or [Section(heading="", level=0)]
 
