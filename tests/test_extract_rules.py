@@ -47,6 +47,8 @@ def test_embedded_tweet_is_kept_although_readability_drops_twitter_classes() -> 
         "</blockquote>"
     )
     assert "The harbour wall vote passed tonight" in _article(tweet).text
+    wrapped = f"<div class='social-media-embed'>{tweet}</div>"  # "media" scores negatively
+    assert "The harbour wall vote passed tonight" in _article(wrapped).text
 
 
 def test_hidden_and_offscreen_elements_are_dropped() -> None:

@@ -75,6 +75,30 @@ def _is_box(element: lxml_html.HtmlElement) -> bool:
     return links >= 2 or not element.text_content().strip()
 
 
+def _protect_embed(element: lxml_html.HtmlElement) -> None:
+    """Give an embedded post, and wrappers that hold nothing else, a class readability keeps.
+
+    readability deletes "tweet"/"twitter" classes outright and scores "media" negatively, so a
+    ``<div class="social-media-embed">`` around a tweet would take it down with it.
+    """
+    text = len(element.text_content().strip())
+    node: lxml_html.HtmlElement | None = element
+    while node is not None and node.tag not in _KEEP_TAGS:
+        node.set("class", "embedded-post")
+        node.attrib.pop("id", None)
+        node = node.getparent()
+        if node is None or len(node.text_content().strip()) > text + 20:
+            break
+
+
+def _holds_embed(element: lxml_html.HtmlElement) -> bool:
+    """True for a wrapper around an embedded post ("social-media-embed"): content, not a bar."""
+    return any(
+        _EMBED_CLASS.search(child.get("class") or "")
+        for child in element.iterdescendants("blockquote", "div", "iframe")
+    )
+
+
 def _long_paragraphs(element: lxml_html.HtmlElement) -> int:
     count = 0
     for paragraph in element.iter("p"):
@@ -95,7 +119,7 @@ def prepare_page(tree: lxml_html.HtmlElement) -> None:
             continue
         classes = element.get("class") or ""
         if classes and _EMBED_CLASS.search(classes):
-            element.set("class", "embedded-post")
+            _protect_embed(element)
             continue
         if element.get("hidden") is not None or element.get("aria-hidden") == "true":
             doomed.append(element)
@@ -109,7 +133,7 @@ def prepare_page(tree: lxml_html.HtmlElement) -> None:
             continue
         if tag in _INLINE_TAGS:
             inline.append(element)
-        elif _long_paragraphs(element) < 2:
+        elif _long_paragraphs(element) < 2 and not _holds_embed(element):
             doomed.append(element)
     for element in doomed:
         element.drop_tree()
