@@ -181,6 +181,8 @@ def test_text_rules_need_two_signals() -> None:
     assert is_shouting_link("GET FOX BUSINESS ON THE GO BY CLICKING HERE", 1.0)
     assert not is_shouting_link("GET FOX BUSINESS ON THE GO BY CLICKING HERE", 0.0)
     assert is_call_to_action("Sign up for our free newsletter here.", 0.3)
+    assert is_call_to_action("Get the magazine every month. Click here for more.", 0.2)
+    assert not is_call_to_action("Get the magazine every month. Click here for more.", 0.0)
     assert not is_call_to_action("A preview was shared with paying subscribers.", 0.3)
 
 

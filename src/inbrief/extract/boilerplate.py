@@ -59,7 +59,8 @@ _CALL_TO_ACTION = re.compile(
     re.IGNORECASE,
 )
 _PITCH = re.compile(
-    r"\bnewsletters?\b|\b(in|to) your inbox\b|\bsign up\b|\bsubscribe\b", re.IGNORECASE
+    r"\bnewsletters?\b|\b(in|to) your inbox\b|\bsign up\b|\bsubscribe\b|\bclick here\b",
+    re.IGNORECASE,
 )
 #: "Tag: digitimes.com", "Related Roundup: MacBook Pro": a short label, a colon, a link.
 _LABELLED_LINK = re.compile(r"^[^.:!?]{2,30}:\s")
