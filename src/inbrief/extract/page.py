@@ -10,6 +10,7 @@ from lxml import html as lxml_html
 
 from inbrief.errors import InbriefError
 from inbrief.extract.fallback import sections_from_densest, sections_from_text
+from inbrief.extract.langguess import guess_language
 from inbrief.extract.metadata import Metadata, read_metadata
 from inbrief.extract.prepare import prepare_page
 from inbrief.extract.structure import build_sections
@@ -139,6 +140,8 @@ def article_from_sections(
         raise InbriefError("no article text found on the page")
     if not article.title:
         article.title = _fallback_title(article)
+    if not article.language:
+        article.language = guess_language(article.text)
     article.confidence = _confidence(words, page_words)
     if article.byline is None:
         article.byline = next(
