@@ -59,7 +59,9 @@ def article_from_html(
     prepare_page(tree)
     logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
     try:
-        summary_html = Document(tree, url=url).summary(html_partial=True)
+        # No url: readability would make every link on the page absolute, a third of its time,
+        # for links inbrief never shows.
+        summary_html = Document(tree).summary(html_partial=True)
     except (Unparseable, ValueError, etree.ParserError):
         summary_html = ""
     title = meta.title or ""

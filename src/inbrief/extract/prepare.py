@@ -18,6 +18,7 @@ This module fixes both on the page's tree, by markup alone:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import pairwise
 
 from lxml import html as lxml_html
@@ -45,6 +46,8 @@ _HIDDEN_STYLE = re.compile(
 )
 #: A box holding this many paragraphs of 150+ characters is content, whatever its name.
 _ARTICLE_PARAGRAPHS = 3
+#: Only elements with one of these attributes can be hidden, embedded posts or furniture.
+_MARKED = "//*[@class or @id or @style or @hidden or @aria-hidden]"
 _KEEP_TAGS = {"html", "body", "main", "article"}
 
 
@@ -52,6 +55,7 @@ def _words(value: str) -> list[str]:
     return [word.lower() for word in _WORD_SPLIT.split(value) if word]
 
 
+@lru_cache(maxsize=8192)
 def is_furniture(classes: str) -> bool:
     """True when a class/id string names page furniture (``share-bar``, ``readMore``, ...)."""
     words = _words(classes)
@@ -113,7 +117,7 @@ def prepare_page(tree: lxml_html.HtmlElement) -> None:
     """Protect embedded posts and remove hidden elements and page furniture, in place."""
     doomed: list[lxml_html.HtmlElement] = []
     inline: list[lxml_html.HtmlElement] = []
-    for element in tree.iter():
+    for element in tree.xpath(_MARKED):
         tag = element.tag
         if not isinstance(tag, str) or tag in _KEEP_TAGS:
             continue
