@@ -230,3 +230,10 @@ def test_script_notices_shortcodes_and_trailing_empty_headings_go() -> None:
     article = _article(after=after)
     assert article.text == "\n\n".join(_FILLER)
     assert not any(section.heading for section in article.sections)
+
+
+def test_closing_author_bio_is_a_byline_and_rules_are_not_headings() -> None:
+    after = "<h2>______________</h2><p>Jane Roe is a reporter for the Harbour Gazette.</p>"
+    article = _article(after=after)
+    assert article.text == "\n\n".join(_FILLER)
+    assert article.body_blocks()[-1].kind is BlockKind.BYLINE

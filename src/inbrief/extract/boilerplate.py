@@ -11,8 +11,9 @@ here are paragraphs that look like body text to the markup but read like furnitu
 - notices for scripts that did not run ("This slideshow requires JavaScript.") and
   unrendered WordPress shortcodes (``[button link=...]...[/button]``).
 
-Picture credits ("Image copyright Getty Images") become captions and timestamp lines
-("Updated 1:39 am EST, Wednesday, November 20, 2019") bylines: kept, but out of the body text.
+Picture credits ("Image copyright Getty Images") become captions; timestamp lines ("Updated
+1:39 am EST, Wednesday, November 20, 2019"), wire credits and the author's closing bio become
+bylines: kept, but out of the body text.
 
 Each rule needs two signals (wording and links, or wording and brevity), so an article that
 merely mentions a newsletter keeps its sentence.
@@ -81,6 +82,12 @@ _TIMESTAMP_WORDS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
     "wed", "thu", "fri", "sat", "sun", "today", "yesterday",
 })  # fmt: skip
+#: "Jane Roe is a reporter for NBC News.": the author's bio at the end of a piece.
+_AUTHOR_BIO = re.compile(
+    r"^(?:[A-Z][\w'’.-]+\s){1,6}(?:is|was|has been)\s(?:a|an|the|[A-Z][\w'’.-]*)\b.{0,80}?"
+    r"\b(reporter|writer|editor|correspondent|journalist|contributor|curator|columnist|"
+    r"author|producer|critic|analyst|photographer|freelancer?|intern|anchor|host)\b"
+)
 _TOKEN = re.compile(r"[^\s,|]+")
 
 
@@ -172,3 +179,12 @@ def drop_furniture(paragraphs: Iterable[Paragraph]) -> Iterator[Block]:
         if is_shouting_link(text, share) or is_call_to_action(text, share):
             continue
         yield block
+
+
+def mark_author_bios(blocks: list[Block], last: int = 3) -> None:
+    """Type the author's bio among the last blocks of a piece as a byline, in place."""
+    for index in range(max(0, len(blocks) - last), len(blocks)):
+        block = blocks[index]
+        short = block.kind is BlockKind.PARAGRAPH and _words(block.text) <= 50
+        if short and _AUTHOR_BIO.match(block.text):
+            blocks[index] = Block(BlockKind.BYLINE, block.items)

@@ -13,7 +13,7 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
-from inbrief.extract.boilerplate import Paragraph, drop_furniture
+from inbrief.extract.boilerplate import Paragraph, drop_furniture, mark_author_bios
 from inbrief.model import Block, BlockKind, Section
 from inbrief.textclean import clean_inline, strip_controls
 
@@ -76,7 +76,9 @@ class _Builder:
     def heading(self, text: str, level: int) -> None:
         self.flush()
         text = clean_inline(text)
-        if not text or (text.casefold() == self.title and not self._has_body()):
+        if not any(char.isalnum() for char in text):
+            return  # a rule drawn with underscores or dashes, not a heading
+        if text.casefold() == self.title and not self._has_body():
             return
         self.sections.append(Section(heading=text, level=level))
 
@@ -177,6 +179,8 @@ def build_sections(root: lxml_html.HtmlElement, title: str = "") -> list[Section
     _drop_repeated_title(sections, builder.title)
     while sections and sections[-1].heading and not sections[-1].blocks:
         sections.pop()  # a heading with nothing under it at the end: "Comments", "Tell us..."
+    if sections:
+        mark_author_bios(sections[-1].blocks)
     classify_front_matter(sections)
     return sections or [Section(heading="", level=0)]
 
