@@ -146,6 +146,11 @@ def prepare_page(tree: lxml_html.HtmlElement) -> None:
     for element in reversed(inline):
         if _is_box(element):
             element.drop_tree()
+    # readability deletes a heading whose class or id scores negatively ("meta", "media",
+    # "tags"...); what furniture there was is gone by now, so headings lose their names.
+    for heading in tree.iter("h2", "h3", "h4", "h5", "h6"):
+        for attr in ("class", "id"):
+            heading.attrib.pop(attr, None)
     for div in tree.iter("div"):
         if _has_loose_text(div):
             _wrap_loose_text(div)
