@@ -78,8 +78,8 @@ class _Builder:
         text = clean_inline(text)
         if not any(char.isalnum() for char in text):
             return  # a rule drawn with underscores or dashes, not a heading
-        if text.casefold() == self.title and not self._has_body():
-            return
+        if not self._has_body() and (text.casefold() == self.title or (level == 1 and self.title)):
+            return  # the headline above the story (the page's title, however it is worded)
         self.sections.append(Section(heading=text, level=level))
 
     def _has_body(self) -> bool:
