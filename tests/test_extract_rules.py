@@ -237,3 +237,15 @@ def test_closing_author_bio_is_a_byline_and_rules_are_not_headings() -> None:
     article = _article(after=after)
     assert article.text == "\n\n".join(_FILLER)
     assert article.body_blocks()[-1].kind is BlockKind.BYLINE
+
+
+def test_contact_lines_are_bylines_and_live_blog_times_stay() -> None:
+    after = (
+        "<p>4:14 p.m.</p><p>Officials gave no other details about the harbour wall today.</p>"
+        "<p>Like this: Like Loading...</p>"
+        "<p>Have a tip? Jane Roe may be reached at jroe@example.org.</p>"
+    )
+    article = _article(after=after)
+    assert "4:14 p.m." in article.text and "Officials gave" in article.text
+    assert "Have a tip" not in article.text and "Loading" not in article.text
+    assert article.body_blocks()[-1].kind is BlockKind.BYLINE

@@ -37,7 +37,8 @@ _LABEL = re.compile(
 )
 #: Whole short lines that are furniture.
 _FURNITURE_LINE = re.compile(
-    r"^(advert(isement)?|sponsored( content)?|comments?|loading( comments)?|like this:?|"
+    r"^(advert(isement)?|sponsored( content)?|comments?|(like )?loading( comments)?|"
+    r"like this:?( like loading)?|"
     r"like this (story|article)\W+share it with a friend\W*|"
     r"(image|photo|picture) (credit|source)s?:.*|more|gallery|close|expand(ed)?|print|email|"
     r"menu|share|view (gallery|comments)|our standards:.*|"
@@ -49,7 +50,7 @@ _FURNITURE_LINE = re.compile(
 )
 #: Credit lines that say who made the piece: wire-service credits, "Posted on ... by ...".
 _CREDIT_LINE = re.compile(
-    r"^((additional )?reporting|writing|editing|compiled|edited|written|posted|published)"
+    r"^\(?((additional )?reporting|writing|editing|compiled|edited|written|posted|published)"
     r"( \w+)? by\b|^posted on\b|^(reporting|editing) and writing by\b",
     re.IGNORECASE,
 )
@@ -75,19 +76,33 @@ _CREDIT = re.compile(
 #: Words a timestamp line is made of, besides numbers: "Updated 1:39 am EST, Wednesday, ...".
 _TIMESTAMP_WORDS = frozenset({
     "updated", "published", "posted", "last", "modified", "on", "at", "am", "pm", "a.m.", "p.m.",
-    "est", "edt", "gmt", "utc", "pst", "pdt", "cst", "cdt", "mst", "mdt", "bst", "cet", "cest",
-    "ist", "et", "pt", "z", "and", "of", "the", "|", "-", "—", "–", ",", ".", "jan", "feb", "mar",
+    "a.m", "p.m", "est", "edt", "gmt", "utc", "pst", "pdt", "cst", "cdt", "mst", "mdt", "bst",
+    "cet", "cest", "ist", "et", "pt", "z", "and", "of", "the", "|", "-", "—", "–", ",", ".",
+    "jan", "feb", "mar",
     "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
     "march", "april", "june", "july", "august", "september", "october", "november", "december",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
     "wed", "thu", "fri", "sat", "sun", "today", "yesterday",
 })  # fmt: skip
+#: How to reach the author, at the end of a piece: "Jane Roe may be reached at ...".
+_CONTACT = re.compile(
+    r"\b(may|can) be reached at\b|\b(contact|email|e-mail) (him|her|them|the author)\b|"
+    r"\bfollow (him|her|them) on (twitter|facebook|instagram)\b|^have a (news )?tip\b",
+    re.IGNORECASE,
+)
 #: "Jane Roe is a reporter for NBC News.": the author's bio at the end of a piece.
 _AUTHOR_BIO = re.compile(
     r"^(?:[A-Z][\w'’.-]+\s){1,6}(?:is|was|has been)\s(?:a|an|the|[A-Z][\w'’.-]*)\b.{0,80}?"
     r"\b(reporter|writer|editor|correspondent|journalist|contributor|curator|columnist|"
     r"author|producer|critic|analyst|photographer|freelancer?|intern|anchor|host)\b"
 )
+#: A timestamp line names a date or says what happened then; "4:14 p.m." alone marks an entry
+#: in a live blog, which is part of the story.
+_TIMESTAMP_ANCHORS = _TIMESTAMP_WORDS - {
+    "on", "at", "am", "pm", "a.m.", "p.m.", "a.m", "p.m", "est", "edt", "gmt", "utc", "pst", "pdt",
+    "cst", "cdt", "mst", "mdt", "bst", "cet", "cest", "ist", "et", "pt", "z", "and", "of", "the",
+    "|", "-", "—", "–", ",", ".",
+}  # fmt: skip
 _TOKEN = re.compile(r"[^\s,|]+")
 
 
@@ -129,6 +144,8 @@ def is_timestamp(text: str) -> bool:
     """A line that only says when: "Updated 1:39 am EST, Wednesday, November 20, 2019"."""
     tokens = [t.lower().strip(".,()") for t in _TOKEN.findall(text)]
     if not 2 <= len(tokens) <= 14 or not any(t[:1].isdigit() for t in tokens):
+        return False
+    if not any(t in _TIMESTAMP_ANCHORS or re.fullmatch(r"\d{4}", t) for t in tokens):
         return False
     return all(t in _TIMESTAMP_WORDS or not t or t[:1].isdigit() for t in tokens)
 
@@ -182,9 +199,9 @@ def drop_furniture(paragraphs: Iterable[Paragraph]) -> Iterator[Block]:
 
 
 def mark_author_bios(blocks: list[Block], last: int = 3) -> None:
-    """Type the author's bio among the last blocks of a piece as a byline, in place."""
+    """Type the author's bio or contact line among the last blocks as a byline, in place."""
     for index in range(max(0, len(blocks) - last), len(blocks)):
         block = blocks[index]
         short = block.kind is BlockKind.PARAGRAPH and _words(block.text) <= 50
-        if short and _AUTHOR_BIO.match(block.text):
+        if short and (_AUTHOR_BIO.match(block.text) or _CONTACT.search(block.text)):
             blocks[index] = Block(BlockKind.BYLINE, block.items)
