@@ -249,3 +249,9 @@ def test_contact_lines_are_bylines_and_live_blog_times_stay() -> None:
     assert "4:14 p.m." in article.text and "Officials gave" in article.text
     assert "Have a tip" not in article.text and "Loading" not in article.text
     assert article.body_blocks()[-1].kind is BlockKind.BYLINE
+
+
+def test_byline_from_the_body_skips_timestamps() -> None:
+    head = "<p>Updated 1:39 am EST, Wednesday, November 20, 2019</p><p>By Jane Roe</p>"
+    page = _page().replace(b"<h1>Harbour wall to be rebuilt</h1>", head.encode())
+    assert article_from_html(page).byline == "Jane Roe"

@@ -1,20 +1,29 @@
-"""A whole web page to an :class:`Article`: readability-lxml finds the body, we structure it."""
+"""A whole web page to an :class:`Article`: readability-lxml finds the body, we structure it.
+
+The page's bytes are decoded once and parsed once. Metadata is read from that tree first;
+:mod:`~inbrief.extract.prepare` then readies it for readability-lxml, whose summary
+:mod:`~inbrief.extract.structure` turns into sections of typed blocks. When the body is thin
+(short, a sliver of the page, or mostly links) the best alternative in
+:mod:`~inbrief.extract.fallback` is used instead, and ``confidence`` says how far to trust it.
+"""
 
 from __future__ import annotations
 
 import logging
 import math
+import re
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from inbrief.errors import InbriefError
+from inbrief.extract.boilerplate import is_timestamp
 from inbrief.extract.fallback import sections_from_densest, sections_from_text
 from inbrief.extract.langguess import guess_language
 from inbrief.extract.metadata import Metadata, read_metadata
 from inbrief.extract.prepare import prepare_page
 from inbrief.extract.structure import build_sections
-from inbrief.model import BODY_KINDS, Article, Section
+from inbrief.model import BODY_KINDS, Article, BlockKind, Section
 from inbrief.textclean import clean_inline
 
 #: Fewer body words than this and we doubt readability found the article.
@@ -146,10 +155,20 @@ def article_from_sections(
         article.language = guess_language(article.text)
     article.confidence = _confidence(words, page_words)
     if article.byline is None:
-        article.byline = next(
-            (b.text for b in article.body_blocks() if b.kind.value == "byline"), None
-        )
+        article.byline = _byline_from_body(article)
     return article
+
+
+_BY = re.compile(r"^(by|von|par|por|door|di)\s+", re.IGNORECASE)
+
+
+def _byline_from_body(article: Article) -> str | None:
+    """A short byline block at the top of the body ("By Jane Roe"); not a timestamp or a bio."""
+    for block in article.body_blocks()[:4]:
+        short = block.kind is BlockKind.BYLINE and len(block.text.split()) <= 10
+        if short and not is_timestamp(block.text):
+            return _BY.sub("", block.text).strip() or None
+    return None
 
 
 def _fallback_title(article: Article) -> str:
