@@ -169,12 +169,23 @@ def test_short_body_on_a_busy_page_has_low_confidence() -> None:
     assert article_from_html(page).confidence < 0.4
 
 
+def test_a_misnamed_article_container_is_not_furniture() -> None:
+    short = [text.split(", ")[0] + "." for text in _FILLER]  # under 150 characters each
+    body = "".join(f"<p>{text}</p>" for text in [_FILLER[0], *short])
+    page = (
+        "<html><body><nav><a href='/'>Home</a></nav>"
+        f"<div class='story share-enabled'>{body}</div></body></html>"
+    ).encode()
+    assert article_from_html(page).text == "\n\n".join([_FILLER[0], *short])
+
+
 def test_furniture_names_match_whole_words_only() -> None:
     assert is_furniture("article-share-bar")
     assert is_furniture("emailSignup")
     assert is_furniture("read-more-big__container")
     assert not is_furniture("article-body shared-content")
     assert not is_furniture("headline")  # "ad" inside a word is not an ad
+    assert not is_furniture("article ad-free")  # a switch on the article, not an ad box
 
 
 def test_text_rules_need_two_signals() -> None:

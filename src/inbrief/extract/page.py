@@ -64,8 +64,8 @@ def article_from_html(
         text = text.replace("\x00", "")
     tree = parse_html(text)
     meta = read_metadata(tree, base_url=url)
-    page_words = _word_count(tree)
-    prepare_page(tree)
+    page_words, page_chars = _text_size(tree)
+    prepare_page(tree, page_chars)
     logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
     try:
         # No url: readability would make every link on the page absolute, a third of its time,
@@ -124,13 +124,15 @@ def _best_alternative(tree: lxml_html.HtmlElement, meta: Metadata, title: str) -
     return max(declared, densest, key=_words)
 
 
-def _word_count(tree: lxml_html.HtmlElement) -> int:
+def _text_size(tree: lxml_html.HtmlElement) -> tuple[int, int]:
+    """Words and characters of the page's visible text (scripts and styles dropped)."""
     body = tree.find("body")
     if body is None:
-        return 0
+        return 0, 0
     for node in body.xpath(".//script|.//style|.//noscript"):
         node.drop_tree()
-    return len(body.text_content().split())
+    text = body.text_content()
+    return len(text.split()), len(text)
 
 
 def article_from_sections(

@@ -38,6 +38,7 @@ _FURNITURE_WORDS = {
     "sponsored", "breadcrumb", "breadcrumbs", "pagination", "toolbar", "modal",
     "cookie", "consent", "notification", "trending", "mostread", "popular",
 }  # fmt: skip
+_NEGATIONS = frozenset({"no", "non", "free", "without", "noads", "noshare", "disabled"})
 _WORD_SPLIT = re.compile(r"[\s_\-:./]+|(?<=[a-z])(?=[A-Z])")
 _PAIRS = {("read", "more"), ("sign", "up"), ("email", "signup"), ("most", "read")}
 _HIDDEN_STYLE = re.compile(
@@ -59,6 +60,8 @@ def _words(value: str) -> list[str]:
 def is_furniture(classes: str) -> bool:
     """True when a class/id string names page furniture (``share-bar``, ``readMore``, ...)."""
     words = _words(classes)
+    if _NEGATIONS.intersection(words):
+        return False  # "ad-free", "no-ads", "noshare": a switch on the article, not a box
     if any(word in _FURNITURE_WORDS for word in words):
         return True
     return any(pair in _PAIRS for pair in pairwise(words))
@@ -113,9 +116,14 @@ def _long_paragraphs(element: lxml_html.HtmlElement) -> int:
     return count
 
 
-def prepare_page(tree: lxml_html.HtmlElement) -> None:
-    """Protect embedded posts and remove hidden elements and page furniture, in place."""
+def prepare_page(tree: lxml_html.HtmlElement, page_chars: int = 0) -> None:
+    """Protect embedded posts and remove hidden elements and page furniture, in place.
+
+    ``page_chars``, the length of the page's text, guards against a misnamed article: a box
+    holding more than a third of it is never furniture.
+    """
     doomed: list[lxml_html.HtmlElement] = []
+    limit = page_chars / 3 if page_chars else float("inf")
     inline: list[lxml_html.HtmlElement] = []
     for element in tree.xpath(_MARKED):
         tag = element.tag
@@ -137,7 +145,11 @@ def prepare_page(tree: lxml_html.HtmlElement) -> None:
             continue
         if tag in _INLINE_TAGS:
             inline.append(element)
-        elif _long_paragraphs(element) < 2 and not _holds_embed(element):
+        elif (
+            _long_paragraphs(element) < 2
+            and not _holds_embed(element)
+            and len(element.text_content()) <= limit
+        ):
             doomed.append(element)
     for element in doomed:
         element.drop_tree()
