@@ -142,3 +142,23 @@ def test_declarations_win_over_markup() -> None:
 def test_language_from_locale_when_html_has_no_lang() -> None:
     markup = '<html><head><meta property="og:locale" content="pt_BR"></head><body></body></html>'
     assert read_metadata(lxml_html.document_fromstring(markup)).language == "pt-BR"
+
+
+def test_language_is_guessed_from_the_body_only_when_the_page_declares_none() -> None:
+    from inbrief.ingest import RawSource, articles_from_raw
+
+    def article_from_html(page: str):  # type: ignore[no-untyped-def]
+        return articles_from_raw(RawSource(page.encode(), "page.html"))[0]
+    from inbrief.nlp.detect import detect_language as guess_language
+
+    german = (
+        "Die Regierung hat am Dienstag beschlossen, dass die neue Brücke nicht vor dem Jahr "
+        "2030 gebaut wird. Der Bürgermeister sagte, die Stadt habe sich mit dem Land auf einen "
+        "Plan geeinigt, und die Kosten für den Bau würden von beiden getragen."
+    )
+    assert guess_language(german) == "de"
+    assert guess_language("Short.") is None
+    page = f"<html><body><article><p>{german}</p><p>{german}</p></article></body></html>"
+    assert article_from_html(page).language == "de"
+    declared = page.replace("<html>", '<html lang="de-AT">')
+    assert article_from_html(declared).language == "de-AT"

@@ -47,6 +47,8 @@ def test_embedded_tweet_is_kept_although_readability_drops_twitter_classes() -> 
         "</blockquote>"
     )
     assert "The harbour wall vote passed tonight" in _article(tweet).text
+    wrapped = f"<div class='social-media-embed'>{tweet}</div>"  # "media" scores negatively
+    assert "The harbour wall vote passed tonight" in _article(wrapped).text
 
 
 def test_hidden_and_offscreen_elements_are_dropped() -> None:
@@ -105,7 +107,7 @@ def test_captions_credits_and_bylines_stay_out_of_the_text_but_keep_their_kind()
 
 
 def test_headings_inside_the_body_open_sections() -> None:
-    middle = "<h2>What happens next</h2>"
+    middle = "<h2 class='media-heading'>What happens next</h2>"  # "media" scores negatively
     article = _article(middle)
     headed = [s for s in article.sections if s.heading]
     assert [(s.heading, s.level) for s in headed] == [("What happens next", 2)]
@@ -167,16 +169,100 @@ def test_short_body_on_a_busy_page_has_low_confidence() -> None:
     assert article_from_html(page).confidence < 0.4
 
 
+def test_a_misnamed_article_container_is_not_furniture() -> None:
+    short = [text.split(", ")[0] + "." for text in _FILLER]  # under 150 characters each
+    body = "".join(f"<p>{text}</p>" for text in [_FILLER[0], *short])
+    page = (
+        "<html><body><nav><a href='/'>Home</a></nav>"
+        f"<div class='story share-enabled'>{body}</div></body></html>"
+    ).encode()
+    assert article_from_html(page).text == "\n\n".join([_FILLER[0], *short])
+
+
 def test_furniture_names_match_whole_words_only() -> None:
     assert is_furniture("article-share-bar")
     assert is_furniture("emailSignup")
     assert is_furniture("read-more-big__container")
     assert not is_furniture("article-body shared-content")
     assert not is_furniture("headline")  # "ad" inside a word is not an ad
+    assert not is_furniture("article ad-free")  # a switch on the article, not an ad box
 
 
 def test_text_rules_need_two_signals() -> None:
     assert is_shouting_link("GET FOX BUSINESS ON THE GO BY CLICKING HERE", 1.0)
     assert not is_shouting_link("GET FOX BUSINESS ON THE GO BY CLICKING HERE", 0.0)
     assert is_call_to_action("Sign up for our free newsletter here.", 0.3)
+    assert is_call_to_action("Get the magazine every month. Click here for more.", 0.2)
+    assert not is_call_to_action("Get the magazine every month. Click here for more.", 0.0)
     assert not is_call_to_action("A preview was shared with paying subscribers.", 0.3)
+
+
+def test_credits_and_timestamps_are_typed_apart_and_the_repeated_title_goes() -> None:
+    middle = "<p>Image copyright Getty Images</p>"
+    head = (
+        "<p>Harbour wall to be rebuilt</p><p>Updated 1:39 am EST, Wednesday, November 20, 2019</p>"
+    )
+    page = _page(middle).replace(b"<h1>Harbour wall to be rebuilt</h1>", head.encode())
+    article = article_from_html(page)
+    assert article.text == "\n\n".join(_FILLER)
+    kinds = {b.text: b.kind for b in article.body_blocks()}
+    assert kinds["Image copyright Getty Images"] is BlockKind.CAPTION
+    assert kinds["Updated 1:39 am EST, Wednesday, November 20, 2019"] is BlockKind.BYLINE
+
+
+def test_hover_cards_go_but_the_name_they_hang_from_stays() -> None:
+    middle = (
+        "<p>Rep. <span class='rollover-people'><a href='/p/1'>Ilhan Omar</a>"
+        "<span class='rollover-people-block'><img src='o.jpg'><a href='/p/1'>Ilhan Omar</a>"
+        "<a href='/s/2'>Omar wins vote on budget</a><a href='/s/3'>Omar speaks</a></span>"
+        "</span> said the harbour wall, built in 1890, was a national treasure.</p>"
+    )
+    text = _article(middle).text
+    assert "Rep. Ilhan Omar said the harbour wall" in text
+    assert "Omar wins vote" not in text
+
+
+def test_wire_credits_tags_and_reading_times_stay_out_of_the_text() -> None:
+    after = (
+        "<p>Reporting by Jane Roe; Editing by John Doe</p>"
+        "<p>Filed under: <a href='/c/harbours'>Harbours</a> | <a href='/c/towns'>Towns</a></p>"
+        "<p>Reading time: 3 minutes</p><p>Gallery</p>"
+    )
+    article = _article(after=after)
+    assert article.text == "\n\n".join(_FILLER)
+    assert any(b.kind is BlockKind.BYLINE for b in article.body_blocks())
+
+
+def test_script_notices_shortcodes_and_trailing_empty_headings_go() -> None:
+    after = (
+        "<p>[button link='/submit' type='big'] Send us YOUR review[/button]</p>"
+        "<p>This slideshow requires JavaScript.</p><h3>Tell us what YOU think...</h3>"
+    )
+    article = _article(after=after)
+    assert article.text == "\n\n".join(_FILLER)
+    assert not any(section.heading for section in article.sections)
+
+
+def test_closing_author_bio_is_a_byline_and_rules_are_not_headings() -> None:
+    after = "<h2>______________</h2><p>Jane Roe is a reporter for the Harbour Gazette.</p>"
+    article = _article(after=after)
+    assert article.text == "\n\n".join(_FILLER)
+    assert article.body_blocks()[-1].kind is BlockKind.BYLINE
+
+
+def test_contact_lines_are_bylines_and_live_blog_times_stay() -> None:
+    after = (
+        "<p>4:14 p.m.</p><p>Officials gave no other details about the harbour wall today.</p>"
+        "<p>Like this: Like Loading...</p>"
+        "<p>Have a tip? Jane Roe may be reached at jroe@example.org.</p>"
+    )
+    article = _article(after=after)
+    assert "4:14 p.m." in article.text and "Officials gave" in article.text
+    assert "Have a tip" not in article.text and "Loading" not in article.text
+    assert article.body_blocks()[-1].kind is BlockKind.BYLINE
+
+
+def test_byline_from_the_body_skips_timestamps() -> None:
+    head = "<p>Updated 1:39 am EST, Wednesday, November 20, 2019</p><p>By Jane Roe</p>"
+    page = _page().replace(b"<h1>Harbour wall to be rebuilt</h1>", head.encode())
+    assert article_from_html(page).byline == "Jane Roe"

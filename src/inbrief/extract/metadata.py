@@ -41,13 +41,25 @@ class Metadata:
     article_body: str | None = None
 
 
-def _meta(tree: lxml_html.HtmlElement, *names: str) -> str | None:
-    for name in names:
+def _meta_index(tree: lxml_html.HtmlElement) -> dict[str, str]:
+    """Every ``<meta>`` content by its property, name or itemprop (first non-empty wins)."""
+    index: dict[str, str] = {}
+    for node in tree.iter("meta"):
+        content = node.get("content")
+        if not content:
+            continue
         for attr in ("property", "name", "itemprop"):
-            for node in tree.xpath(f'//meta[@{attr}="{name}"]'):
-                content = clean_inline(node.get("content") or "")
-                if content:
-                    return content
+            key = node.get(attr)
+            if key and key not in index and (value := clean_inline(content)):
+                index[key] = value
+    return index
+
+
+def _meta(index: dict[str, str], *names: str) -> str | None:
+    """The content of the first of ``names`` the page declares."""
+    for name in names:
+        if value := index.get(name):
+            return value
     return None
 
 
@@ -106,24 +118,25 @@ def read_metadata(tree: lxml_html.HtmlElement, base_url: str | None = None) -> M
         return None
 
     meta = Metadata()
+    metas = _meta_index(tree)
     meta.title = (
         _names(from_ld("headline", "name"))
-        or _meta(tree, "og:title", "twitter:title", "headline", "title")
+        or _meta(metas, "og:title", "twitter:title", "headline", "title")
         or _first_text(tree, "//h1")
         or _first_text(tree, "//title")
     )
     meta.byline = (
         _names(from_ld("author", "creator"))
-        or _meta(tree, "author", "article:author", "byl", "parsely-author", "sailthru.author")
+        or _meta(metas, "author", "article:author", "byl", "parsely-author", "sailthru.author")
         or _first_text(tree, '//*[@rel="author"]|//*[contains(@class,"byline")]', limit=80)
     )
     if meta.byline and meta.byline.startswith(("http://", "https://")):
         meta.byline = None
     publisher = from_ld("publisher")
-    meta.site = _meta(tree, "og:site_name", "application-name") or _names(publisher)
-    meta.published = _published(tree, from_ld("datePublished", "dateCreated"))
-    meta.language = _language(tree)
-    canonical = _first_attr(tree, '//link[@rel="canonical"]', "href") or _meta(tree, "og:url")
+    meta.site = _meta(metas, "og:site_name", "application-name") or _names(publisher)
+    meta.published = _published(tree, metas, from_ld("datePublished", "dateCreated"))
+    meta.language = _language(tree, metas)
+    canonical = _first_attr(tree, '//link[@rel="canonical"]', "href") or _meta(metas, "og:url")
     if canonical:
         canonical = urljoin(base_url or "", canonical)
     meta.url = canonical if canonical and canonical.startswith("http") else base_url
@@ -131,7 +144,7 @@ def read_metadata(tree: lxml_html.HtmlElement, base_url: str | None = None) -> M
     meta.title = _without_site_suffix(_unescaped(meta.title), meta.site, meta.url)
     meta.byline = _unescaped(meta.byline)
     meta.site = _site_without_tagline(_unescaped(meta.site), meta.url)
-    meta.description = _meta(tree, "og:description", "description", "twitter:description")
+    meta.description = _meta(metas, "og:description", "description", "twitter:description")
     body = from_ld("articleBody", "text")
     meta.article_body = body.strip() or None if isinstance(body, str) else None
     return meta
@@ -151,9 +164,9 @@ _DATE_XPATH = (
 )
 
 
-def _published(tree: lxml_html.HtmlElement, declared: Any) -> str | None:
+def _published(tree: lxml_html.HtmlElement, metas: dict[str, str], declared: Any) -> str | None:
     """The first readable date among the declarations, then dated-looking markup."""
-    candidates: list[Any] = [declared, _meta(tree, *_DATE_META)]
+    candidates: list[Any] = [declared, _meta(metas, *_DATE_META)]
     for value in candidates:
         if isinstance(value, str) and (date := normalize_date(value)):
             return date
@@ -164,14 +177,14 @@ def _published(tree: lxml_html.HtmlElement, declared: Any) -> str | None:
     return None
 
 
-def _language(tree: lxml_html.HtmlElement) -> str | None:
+def _language(tree: lxml_html.HtmlElement, metas: dict[str, str]) -> str | None:
     """``<html lang>``, ``xml:lang``, Content-Language, then og:locale; ``en_US`` -> ``en-US``."""
     lang = (
         tree.xpath("string(/html/@lang)")
         or tree.xpath("string(/html/@xml:lang)")
         or _first_attr(tree, '//meta[@http-equiv="content-language"]', "content")
         or _first_attr(tree, '//meta[@http-equiv="Content-Language"]', "content")
-        or _meta(tree, "og:locale", "language", "dc.language", "DC.language", "inLanguage")
+        or _meta(metas, "og:locale", "language", "dc.language", "DC.language", "inLanguage")
     )
     lang = str(lang).strip().split(",")[0].strip().replace("_", "-") if lang else ""
     return lang if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", lang) else None

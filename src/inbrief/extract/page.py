@@ -1,19 +1,28 @@
-"""A whole web page to an :class:`Article`: readability-lxml finds the body, we structure it."""
+"""A whole web page to an :class:`Article`: readability-lxml finds the body, we structure it.
+
+The page's bytes are decoded once and parsed once. Metadata is read from that tree first;
+:mod:`~inbrief.extract.prepare` then readies it for readability-lxml, whose summary
+:mod:`~inbrief.extract.structure` turns into sections of typed blocks. When the body is thin
+(short, a sliver of the page, or mostly links) the best alternative in
+:mod:`~inbrief.extract.fallback` is used instead, and ``confidence`` says how far to trust it.
+"""
 
 from __future__ import annotations
 
 import logging
 import math
+import re
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from inbrief.errors import InbriefError
+from inbrief.extract.boilerplate import is_timestamp
 from inbrief.extract.fallback import sections_from_densest, sections_from_text
 from inbrief.extract.metadata import Metadata, read_metadata
 from inbrief.extract.prepare import prepare_page
 from inbrief.extract.structure import build_sections
-from inbrief.model import BODY_KINDS, Article, Section
+from inbrief.model import BODY_KINDS, Article, BlockKind, Section
 from inbrief.textclean import XML_INCOMPATIBLE, clean_inline
 
 #: Fewer body words than this and we doubt readability found the article.
@@ -54,11 +63,13 @@ def article_from_html(
     text = XML_INCOMPATIBLE.sub("", text)
     tree = parse_html(text)
     meta = read_metadata(tree, base_url=url)
-    page_words = _word_count(tree)
-    prepare_page(tree)
+    page_words, page_chars = _text_size(tree)
+    prepare_page(tree, page_chars)
     logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
     try:
-        summary_html = Document(tree, url=url).summary(html_partial=True)
+        # No url: readability would make every link on the page absolute, a third of its time,
+        # for links inbrief never shows.
+        summary_html = Document(tree).summary(html_partial=True)
     except (Unparseable, ValueError, etree.ParserError):
         summary_html = ""
     title = meta.title or ""
@@ -112,13 +123,15 @@ def _best_alternative(tree: lxml_html.HtmlElement, meta: Metadata, title: str) -
     return max(declared, densest, key=_words)
 
 
-def _word_count(tree: lxml_html.HtmlElement) -> int:
+def _text_size(tree: lxml_html.HtmlElement) -> tuple[int, int]:
+    """Words and characters of the page's visible text (scripts and styles dropped)."""
     body = tree.find("body")
     if body is None:
-        return 0
+        return 0, 0
     for node in body.xpath(".//script|.//style|.//noscript"):
         node.drop_tree()
-    return len(body.text_content().split())
+    text = body.text_content()
+    return len(text.split()), len(text)
 
 
 def article_from_sections(
@@ -141,10 +154,20 @@ def article_from_sections(
         article.title = _fallback_title(article)
     article.confidence = _confidence(words, page_words)
     if article.byline is None:
-        article.byline = next(
-            (b.text for b in article.body_blocks() if b.kind.value == "byline"), None
-        )
+        article.byline = _byline_from_body(article)
     return article
+
+
+_BY = re.compile(r"^(by|von|par|por|door|di)\s+", re.IGNORECASE)
+
+
+def _byline_from_body(article: Article) -> str | None:
+    """A short byline block at the top of the body ("By Jane Roe"); not a timestamp or a bio."""
+    for block in article.body_blocks()[:4]:
+        short = block.kind is BlockKind.BYLINE and len(block.text.split()) <= 10
+        if short and not is_timestamp(block.text):
+            return _BY.sub("", block.text).strip() or None
+    return None
 
 
 def _fallback_title(article: Article) -> str:

@@ -18,6 +18,7 @@ This module fixes both on the page's tree, by markup alone:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import pairwise
 
 from lxml import html as lxml_html
@@ -36,9 +37,10 @@ _FURNITURE_WORDS = {
     "share", "sharing", "sharebar", "social", "newsletter", "signup", "subscribe",
     "subscription", "readmore", "related", "recommended", "rollover", "tooltip", "popover",
     "promo", "advert", "advertisement", "ad", "ads", "adslot", "taboola", "outbrain",
-    "sponsored", "paywall", "breadcrumb", "breadcrumbs", "pagination", "toolbar", "modal",
+    "sponsored", "breadcrumb", "breadcrumbs", "pagination", "toolbar", "modal",
     "cookie", "consent", "notification", "trending", "mostread", "popular",
 }  # fmt: skip
+_NEGATIONS = frozenset({"no", "non", "free", "without", "noads", "noshare", "disabled"})
 _WORD_SPLIT = re.compile(r"[\s_\-:./]+|(?<=[a-z])(?=[A-Z])")
 _PAIRS = {("read", "more"), ("sign", "up"), ("email", "signup"), ("most", "read")}
 _HIDDEN_STYLE = re.compile(
@@ -47,6 +49,8 @@ _HIDDEN_STYLE = re.compile(
 )
 #: A box holding this many paragraphs of 150+ characters is content, whatever its name.
 _ARTICLE_PARAGRAPHS = 3
+#: Only elements with one of these attributes can be hidden, embedded posts or furniture.
+_MARKED = "//*[@class or @id or @style or @hidden or @aria-hidden]"
 _KEEP_TAGS = {"html", "body", "main", "article"}
 
 
@@ -54,12 +58,54 @@ def _words(value: str) -> list[str]:
     return [word.lower() for word in _WORD_SPLIT.split(value) if word]
 
 
+@lru_cache(maxsize=8192)
 def is_furniture(classes: str) -> bool:
     """True when a class/id string names page furniture (``share-bar``, ``readMore``, ...)."""
     words = _words(classes)
+    if _NEGATIONS.intersection(words):
+        return False  # "ad-free", "no-ads", "noshare": a switch on the article, not a box
     if any(word in _FURNITURE_WORDS for word in words):
         return True
     return any(pair in _PAIRS for pair in pairwise(words))
+
+
+_INLINE_TAGS = {"span", "em", "strong", "b", "i", "small", "label", "font", "sup", "sub", "u"}
+_BOX_PARTS = {"img", "picture", "div", "p", "ul", "ol", "li", "figure", "button", "svg"}
+
+
+def _is_box(element: lxml_html.HtmlElement) -> bool:
+    """An inline element that holds several links or block-like parts: a card, not words."""
+    links = 0
+    for child in element.iterdescendants():
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in _BOX_PARTS:
+            return True
+        links += tag == "a"
+    return links >= 2 or not element.text_content().strip()
+
+
+def _protect_embed(element: lxml_html.HtmlElement) -> None:
+    """Give an embedded post, and wrappers that hold nothing else, a class readability keeps.
+
+    readability deletes "tweet"/"twitter" classes outright and scores "media" negatively, so a
+    ``<div class="social-media-embed">`` around a tweet would take it down with it.
+    """
+    text = len(element.text_content().strip())
+    node: lxml_html.HtmlElement | None = element
+    while node is not None and node.tag not in _KEEP_TAGS:
+        node.set("class", "embedded-post")
+        node.attrib.pop("id", None)
+        node = node.getparent()
+        if node is None or len(node.text_content().strip()) > text + 20:
+            break
+
+
+def _holds_embed(element: lxml_html.HtmlElement) -> bool:
+    """True for a wrapper around an embedded post ("social-media-embed"): content, not a bar."""
+    return any(
+        _EMBED_CLASS.search(child.get("class") or "")
+        for child in element.iterdescendants("blockquote", "div", "iframe")
+    )
 
 
 def _long_paragraphs(element: lxml_html.HtmlElement) -> int:
@@ -72,16 +118,22 @@ def _long_paragraphs(element: lxml_html.HtmlElement) -> int:
     return count
 
 
-def prepare_page(tree: lxml_html.HtmlElement) -> None:
-    """Protect embedded posts and remove hidden elements and page furniture, in place."""
+def prepare_page(tree: lxml_html.HtmlElement, page_chars: int = 0) -> None:
+    """Protect embedded posts and remove hidden elements and page furniture, in place.
+
+    ``page_chars``, the length of the page's text, guards against a misnamed article: a box
+    holding more than a third of it is never furniture.
+    """
     doomed: list[lxml_html.HtmlElement] = []
-    for element in tree.iter():
+    limit = page_chars / 3 if page_chars else float("inf")
+    inline: list[lxml_html.HtmlElement] = []
+    for element in tree.xpath(_MARKED):
         tag = element.tag
         if not isinstance(tag, str) or tag in _KEEP_TAGS:
             continue
         classes = element.get("class") or ""
         if classes and _EMBED_CLASS.search(classes):
-            element.set("class", "embedded-post")
+            _protect_embed(element)
             continue
         if element.get("hidden") is not None or element.get("aria-hidden") == "true":
             doomed.append(element)
@@ -91,11 +143,28 @@ def prepare_page(tree: lxml_html.HtmlElement) -> None:
             doomed.append(element)
             continue
         names = f"{classes} {element.get('id') or ''}"
-        if names.strip() and is_furniture(names) and _long_paragraphs(element) < 2:
+        if not names.strip() or tag == "a" or not is_furniture(names):
+            continue
+        if tag in _INLINE_TAGS:
+            inline.append(element)
+        elif (
+            _long_paragraphs(element) < 2
+            and not _holds_embed(element)
+            and len(element.text_content()) <= limit
+        ):
             doomed.append(element)
     for element in doomed:
-        if element.getparent() is not None:
+        element.drop_tree()
+    # Inline furniture (a hover card inside a sentence) is judged innermost first, on what is
+    # left of it: the card with its teaser links goes, the name it hangs from stays.
+    for element in reversed(inline):
+        if _is_box(element):
             element.drop_tree()
+    # readability deletes a heading whose class or id scores negatively ("meta", "media",
+    # "tags"...); what furniture there was is gone by now, so headings lose their names.
+    for heading in tree.iter("h2", "h3", "h4", "h5", "h6"):
+        for attr in ("class", "id"):
+            heading.attrib.pop(attr, None)
     for div in tree.iter("div"):
         if _has_loose_text(div):
             _wrap_loose_text(div)

@@ -13,7 +13,7 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
-from inbrief.extract.boilerplate import Paragraph, drop_furniture
+from inbrief.extract.boilerplate import Paragraph, drop_furniture, mark_author_bios
 from inbrief.model import Block, BlockKind, Section
 from inbrief.textclean import clean_inline, strip_controls
 
@@ -76,8 +76,10 @@ class _Builder:
     def heading(self, text: str, level: int) -> None:
         self.flush()
         text = clean_inline(text)
-        if not text or (text.casefold() == self.title and not self._has_body()):
-            return
+        if not any(char.isalnum() for char in text):
+            return  # a rule drawn with underscores or dashes, not a heading
+        if not self._has_body() and (text.casefold() == self.title or (level == 1 and self.title)):
+            return  # the headline above the story (the page's title, however it is worded)
         self.sections.append(Section(heading=text, level=level))
 
     def _has_body(self) -> bool:
@@ -174,8 +176,26 @@ def build_sections(root: lxml_html.HtmlElement, title: str = "") -> list[Section
         section.blocks = list(
             drop_furniture(Paragraph(b, shares.get(id(b), 0.0)) for b in section.blocks)
         )
+    _drop_repeated_title(sections, builder.title)
+    while sections and sections[-1].heading and not sections[-1].blocks:
+        sections.pop()  # a heading with nothing under it at the end: "Comments", "Tell us..."
+    if sections:
+        mark_author_bios(sections[-1].blocks)
     classify_front_matter(sections)
     return sections or [Section(heading="", level=0)]
+
+
+def _drop_repeated_title(sections: list[Section], title: str) -> None:
+    """Drop the headline where it is repeated as a paragraph before the story starts."""
+    if not title:
+        return
+    for section in sections:
+        for index, block in enumerate(section.blocks):
+            if block.kind is BlockKind.PARAGRAPH and block.text.casefold() == title:
+                del section.blocks[index]
+                return
+            if block.kind is BlockKind.PARAGRAPH and len(block.text.split()) >= 12:
+                return
 
 
 def _looks_like_name_line(text: str) -> bool:
