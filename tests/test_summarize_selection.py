@@ -78,6 +78,8 @@ def test_without_redundancy_control_the_duplicate_would_win() -> None:
         '"The libraries are the heart of the city, and',
         "Budget highlights",
         "What the budget includes:",
+        "olive oil for the potatoes (or 1 tsp.",
+        "Tomato salad (half a cup of cherry tomatoes, 1 Tbsp.",
     ],
 )
 def test_sentences_that_cannot_stand_alone(text: str) -> None:
@@ -92,6 +94,7 @@ def test_sentences_that_cannot_stand_alone(text: str) -> None:
         "These new books arrive in the spring, the council said.",
         'The mayor called the libraries "the heart of the city".',
         "Chelsea have paid the fee to secure the signing of the Athletic Bilbao keeper Kepa",
+        "iPhone sales rose by a tenth in the quarter (the first rise in a year).",
     ],
 )
 def test_sentences_that_stand_alone(text: str) -> None:
@@ -141,6 +144,50 @@ def test_takeaways_spread_over_the_sections_that_carry_weight() -> None:
     )
     summary = summarize(art, SummaryOptions(sentences=4))
     assert {t.section for t in summary.takeaways} == {0, 1, 2}
+
+
+def test_a_sentence_cut_short_by_the_splitter_is_no_takeaway() -> None:
+    """Punkt splits after an abbreviation it does not know; neither half is a takeaway."""
+    art = article(
+        "Budget",
+        (
+            "",
+            [
+                "The council set aside money for libraries, parks etc. "
+                "and for repairs to the old town hall, the mayor said on Monday.",
+                "Libraries will open on Sundays from next spring onwards.",
+                "Parks will get new benches and more bins this summer.",
+                "Repairs to the town hall roof start in the autumn.",
+            ],
+        ),
+    )
+    units = sentence_units(art, ENGLISH)
+    assert units[0].text.endswith("etc.")  # the split this test is about
+    chosen = texts(art, SummaryOptions(sentences=3))
+    assert not any(t.endswith("etc.") or t.startswith("and for") for t in chosen)
+
+
+def test_one_long_section_of_distinct_topics_is_covered_to_the_end() -> None:
+    topics = ["rail", "port", "airport", "roads", "canal", "bridges"]
+    paragraphs = [
+        f"The {topic} plan number {n} adds capacity for {topic} freight in the region."
+        for topic in topics
+        for n in range(8)
+    ]
+    art = article("Transport plans", ("", paragraphs))
+    summary = summarize(art, SummaryOptions(sentences=6))
+    blocks = [t.block for t in summary.takeaways]
+    assert max(blocks) >= 40  # the last stretch is represented, not only the opening
+    assert len({block // 8 for block in blocks}) >= 5
+
+
+def test_a_long_section_is_cut_into_stretches_of_equal_words() -> None:
+    sentence = "The rail plan adds capacity for freight trains in the whole region."
+    art = article("Plans", ("", [sentence] * 24), ("Costs", [sentence] * 2))
+    evidence = gather(sentence_units(art, ENGLISH), ())
+    labels = default.parts(evidence, 4)
+    assert labels[:24] == [0] * 6 + [1] * 6 + [2] * 6 + [3] * 6
+    assert labels[24:] == [4, 4]  # a short section stays one part
 
 
 def test_gist_is_short_and_comes_first_in_every_format() -> None:

@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from inbrief.summarize.standalone import Reading, reading
+from inbrief.summarize.standalone import Reading, reading, starts_mid_sentence
 from inbrief.summarize.units import Unit
 
 #: Term -> [(unit index, weight)] in increasing unit order.
@@ -92,6 +92,19 @@ def _scaled(values: list[float]) -> list[float]:
     return [v / top for v in values] if top > 0 else [0.0] * len(values)
 
 
+def _cut_short(units: Sequence[Unit], i: int) -> bool:
+    """True when the next sentence of the same block is this one's tail (see standalone)."""
+    if i + 1 >= len(units):
+        return False
+    unit, after = units[i], units[i + 1]
+    same_block = (after.section, after.block, after.order) == (
+        unit.section,
+        unit.block,
+        unit.order + 1,
+    )
+    return same_block and starts_mid_sentence(after.text)
+
+
 def gather(units: Sequence[Unit], title: Sequence[str]) -> Evidence:
     """Everything the scorer needs about ``units``, given the title's stemmed terms."""
     vectors, idf = tfidf_vectors(units)
@@ -124,5 +137,5 @@ def gather(units: Sequence[Unit], title: Sequence[str]) -> Evidence:
         rank=list(range(len(units))),
         section_rank=section_rank,
         words=[len(unit.words) for unit in units],
-        readings=[reading(unit.text) for unit in units],
+        readings=[reading(unit.text, _cut_short(units, i)) for i, unit in enumerate(units)],
     )

@@ -73,10 +73,34 @@ def takeaways(
         count - len(first),
         candidates=eligible(evidence, count),
         chosen=first,
-        sections=evidence.sections,
+        sections=parts(evidence, count),
         params=params.select,
     )
     return sorted(picks)
+
+
+def parts(evidence: Evidence, count: int) -> list[int]:
+    """Each unit's *part* of the article, for spreading ``count`` takeaways over it.
+
+    A part is a section, or a stretch of one: a section holding more than one takeaway's
+    worth of words is cut into that many stretches of about equal words, so a long piece
+    without headings is covered from start to end rather than from its opening only.
+    """
+    section_words: dict[int, int] = {}
+    for section, words in zip(evidence.sections, evidence.words, strict=True):
+        section_words[section] = section_words.get(section, 0) + words
+    total = sum(section_words.values()) or 1
+    seen: dict[int, int] = {}
+    labels: dict[tuple[int, int], int] = {}
+    result: list[int] = []
+    for section, words in zip(evidence.sections, evidence.words, strict=True):
+        size = section_words[section]
+        stretches = max(1, round(count * size / total))
+        before = seen.get(section, 0)
+        seen[section] = before + words
+        key = (section, min(stretches - 1, before * stretches // size))
+        result.append(labels.setdefault(key, len(labels)))
+    return result
 
 
 def gist(first: Sequence[int], evidence: Evidence) -> list[int]:

@@ -15,7 +15,6 @@ the takeaways (by words, at least one) before further picks from it are discount
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -85,7 +84,7 @@ def _section_shares(evidence: Evidence, sections: Sequence[int], total: int) -> 
     for section, count in zip(sections, evidence.words, strict=True):
         words[section] += count
     all_words = sum(words.values()) or 1
-    return {s: max(1, math.ceil(total * w / all_words)) for s, w in words.items()}
+    return {s: max(1, round(total * w / all_words)) for s, w in words.items()}
 
 
 def best_in(scores: Sequence[float], members: Sequence[int]) -> int:

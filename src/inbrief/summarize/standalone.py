@@ -4,7 +4,8 @@ A takeaway is read out of context, so a sentence that opens with a pronoun or a 
 ("He said...", "But...", "This comes after..."), a fragment of a quotation that runs over
 several sentences, or a heading or label that slipped into the body text cannot be one. These
 are cheap surface rules, deliberately conservative: "This year..." or "These drugs..." (a
-demonstrative before a noun) still stand alone.
+demonstrative before a noun) still stand alone. A sentence the splitter cut short after an
+abbreviation it did not know ("bzw.", "tsp.") is a fragment too, and so is its tail.
 """
 
 from __future__ import annotations
@@ -43,8 +44,12 @@ def leans_on_context(text: str) -> bool:
 
 
 def unbalanced_quote(text: str) -> bool:
-    """True for a fragment of a quotation that opens or closes in another sentence."""
-    return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
+    """True for a fragment of a quotation or a parenthesis that runs over several sentences."""
+    return (
+        text.count('"') % 2 == 1
+        or text.count("“") != text.count("”")
+        or text.count("(") != text.count(")")
+    )
 
 
 def looks_like_heading(text: str) -> bool:
@@ -59,9 +64,18 @@ def looks_like_heading(text: str) -> bool:
     return not end.endswith(_TERMINAL) and len(text.split()) < HEADING_WORDS
 
 
+def starts_mid_sentence(text: str) -> bool:
+    """True for the tail of a sentence cut short (after "bzw." or "1 tsp."): a lower-case start.
+
+    "iPhone sales..." or "eBay said..." (lower then upper case) are names, not tails.
+    """
+    start = text.lstrip(_OPEN_QUOTES + "([ ")
+    return start[:1].islower() and not start[1:2].isupper()
+
+
 def stands_alone(text: str) -> bool:
     """True for a sentence a reader can take as a statement on its own (a takeaway)."""
-    return not (leans_on_context(text) or unbalanced_quote(text) or looks_like_heading(text))
+    return reading(text).stands_alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,11 +103,11 @@ class Reading:
         return factor
 
 
-def reading(text: str) -> Reading:
-    """The :class:`Reading` of one sentence."""
+def reading(text: str, cut_short: bool = False) -> Reading:
+    """The :class:`Reading` of one sentence; ``cut_short`` when the next one is its tail."""
     return Reading(
         leans=leans_on_context(text),
-        fragment=unbalanced_quote(text),
+        fragment=cut_short or unbalanced_quote(text) or starts_mid_sentence(text),
         heading=looks_like_heading(text),
         question=text.rstrip(_CLOSE_QUOTES + ")] ").endswith("?"),
     )
