@@ -15,15 +15,15 @@ from dataclasses import dataclass
 
 _DEPENDENT_START = re.compile(
     r"^(he|she|they|them|it|its|his|her|their|but|and|or|nor|so|also|however|yet|still|then|"
-    r"instead|meanwhile|moreover|furthermore|therefore|thus|hence|there|here|such|both|"
+    r"instead|meanwhile|moreover|furthermore|therefore|thus|hence|there|here|such|"
     r"another|others|which|who|whom|whose|while|although|though|because|besides|otherwise|"
     r"likewise|similarly|indeed|plus|except)\b",
     re.IGNORECASE,
 )
-#: "This comes after...", "That is why...": a demonstrative standing for something said
-#: before. "This year..." or "These drugs..." (a demonstrative before a noun) is fine.
+#: "This comes after...", "That is why...", "Both were arrested": a demonstrative standing
+#: for something said before. "This year..." or "Both leaders..." (before a noun) is fine.
 _DEMONSTRATIVE_PRONOUN = re.compile(
-    r"^(this|that|these|those)(\s*[,.;:!?—–-]|\s+(is|isn't|was|wasn't|are|aren't|were|"
+    r"^(this|that|these|those|both)(\s*[,.;:!?—–-]|\s+(of|is|isn't|was|wasn't|are|aren't|were|"
     r"weren't|has|have|had|will|would|could|can|may|might|should|must|does|doesn't|did|"
     r"didn't|means|meant|comes|came|makes|made|led|leads|shows|showed|includes|included|"
     r"follows|followed|suggests|suggested|happened|happens|goes|went|gives|gave|puts|put|"
