@@ -40,9 +40,9 @@ def run_cli(algorithm: str, sentences: int, sources: list[str]) -> list[dict[str
     return records
 
 
-def joined(record: dict[str, Any]) -> str:
+def joined(record: dict[str, Any], key: str = "sentences") -> str:
     """The summary as one string; a source inbrief could not read gives the empty string."""
-    return " ".join(sentence["text"] for sentence in record.get("sentences", []))
+    return " ".join(sentence["text"] for sentence in record.get(key, []))
 
 
 def gist_table(systems: tuple[str, ...]) -> None:
@@ -66,6 +66,12 @@ def gist_table(systems: tuple[str, ...]) -> None:
             r1, r2, rl = mean_rouge(pairs)
             label = LABELS.get(system, system)
             print(f"| {label} | {r1:.1f} | {r2:.1f} | {rl:.1f} | {elapsed:.1f} |", flush=True)
+            if system == "inbrief":
+                gists = [(by_path[r["source"]].reference, joined(r, "gist")) for r in records]
+                r1, r2, rl = mean_rouge(gists)
+                print(
+                    f"| inbrief, `gist` field (1-2 sentences) | {r1:.1f} | {r2:.1f} | {rl:.1f} | |"
+                )
     for failure in sorted(failures):
         print(f"unreadable input, scored 0 for every system: {failure}")
 
