@@ -73,7 +73,7 @@ def takeaways(
         count - len(first),
         candidates=eligible(evidence, count),
         chosen=first,
-        sections=parts(evidence, count),
+        parts=parts(evidence, count),
         params=params.select,
     )
     return sorted(picks)
