@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 import json
 import random
+import subprocess
+import sys
 import time
 
 import pytest
@@ -76,6 +78,7 @@ def test_without_redundancy_control_the_duplicate_would_win() -> None:
         "This comes after years of cuts to opening hours.",
         "They also praised the librarians for their work.",
         "Both were arrested on Monday.",
+        "“It is a clear threat to the region,” he said.",
         '"The libraries are the heart of the city, and',
         "Budget highlights",
         "What the budget includes:",
@@ -94,6 +97,7 @@ def test_sentences_that_cannot_stand_alone(text: str) -> None:
         "This year the libraries will open on Sundays.",
         "These new books arrive in the spring, the council said.",
         "Both leaders said they would build a closer energy partnership.",
+        "“We see a clear threat to the region,” said Alexander Korolev.",
         'The mayor called the libraries "the heart of the city".',
         "Chelsea have paid the fee to secure the signing of the Athletic Bilbao keeper Kepa",
         "iPhone sales rose by a tenth in the quarter (the first rise in a year).",
@@ -239,6 +243,22 @@ def test_every_section_gets_a_gist_from_its_own_sentences() -> None:
 def test_summaries_are_deterministic() -> None:
     first = summarize(LIBRARY, SummaryOptions(sentences=3))
     assert all(summarize(LIBRARY, SummaryOptions(sentences=3)) == first for _ in range(3))
+
+
+def test_the_default_path_imports_neither_sumy_nor_nltk_nor_numpy() -> None:
+    """sumy costs ~0.3 s and numpy ~0.08 s to import; the default summarizer needs neither."""
+    code = (
+        "import sys\n"
+        "from inbrief.model import Article, Block, BlockKind, Section\n"
+        "from inbrief.summarize import summarize\n"
+        "text = 'The council approved a larger library budget on Monday. ' * 3\n"
+        "art = Article('Budget', [Section('', 0, [Block(BlockKind.PARAGRAPH, [text])])])\n"
+        "assert summarize(art).takeaways\n"
+        "print(' '.join(sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = {name.split(".")[0] for name in done.stdout.split()}
+    assert {"sumy", "nltk", "numpy", "textual", "rich"}.isdisjoint(loaded)
 
 
 def test_directed_sums_equal_pairwise_similarities() -> None:

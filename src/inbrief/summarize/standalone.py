@@ -30,6 +30,12 @@ _DEMONSTRATIVE_PRONOUN = re.compile(
     r"said|says|remains|seems|seemed|also|just|all|only|one)\b)",
     re.IGNORECASE,
 )
+#: '..." he said.': a quotation attributed to someone named in an earlier sentence.
+_PRONOUN_ATTRIBUTION = re.compile(
+    r"[,”\"’']\s*(he|she|they)\s+(said|says|added|adds|told|wrote|writes|explained|noted|"
+    r"argued|continued|insisted|warned)\b",
+    re.IGNORECASE,
+)
 #: A line without closing punctuation is a heading or a label when it is this short.
 HEADING_WORDS = 12
 _OPEN_QUOTES = "\"“‘«'"
@@ -38,9 +44,17 @@ _TERMINAL = (".", "!", "?", "…")
 
 
 def leans_on_context(text: str) -> bool:
-    """True for a sentence opening with a pronoun or connective ("He said...", "But ...")."""
+    """True for a sentence that leans on what came before.
+
+    It opens with a pronoun or connective ("He said...", "But ..."), or quotes someone named
+    only by a pronoun ('"...," she said.').
+    """
     start = text.lstrip(_OPEN_QUOTES + "([ ")
-    return bool(_DEPENDENT_START.match(start) or _DEMONSTRATIVE_PRONOUN.match(start))
+    return bool(
+        _DEPENDENT_START.match(start)
+        or _DEMONSTRATIVE_PRONOUN.match(start)
+        or _PRONOUN_ATTRIBUTION.search(text)
+    )
 
 
 def unbalanced_quote(text: str) -> bool:
