@@ -182,3 +182,51 @@ def test_usage_errors() -> None:
     assert run("-s", "--ratio", "1.5", str(SEED_JSON)).returncode == 2
     result = run("-s", "--language", "xx", str(SEED_JSON))
     assert result.returncode == 1 and "unsupported language 'xx'" in result.stderr
+
+
+def test_batch_in_a_process_pool_keeps_order_and_output(tmp_path: Path) -> None:
+    sources = [str(SEED_JSON), str(FIXTURES / "article.html"), str(tmp_path / "missing.html")]
+    sources += [str(SEED_TEXT), str(FIXTURES / "article.md"), str(SEED_JSON)]
+    pooled = run("-s", "-f", "jsonl", "-j", "2", *sources)
+    sequential = run("-s", "-f", "jsonl", "-j", "1", *sources)
+    assert pooled.stdout == sequential.stdout
+    assert pooled.stderr == sequential.stderr
+    assert [json.loads(line)["source"] for line in pooled.stdout.splitlines()] == sources
+    assert pooled.returncode == sequential.returncode == 1
+
+
+def _run_in_terminal(env: dict[str, str]) -> bytes:
+    """Run a one-shot summary with stdout on a pseudo-terminal and return what it wrote."""
+    import pty
+
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "inbrief", "-s", str(SEED_JSON)],
+        stdout=terminal,
+        stderr=subprocess.PIPE,
+        env={
+            **{key: value for key, value in os.environ.items() if key != "NO_COLOR"},
+            "TERM": "xterm-256color",
+            **env,
+        },
+    )
+    os.close(terminal)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=60)
+    os.close(controller)
+    return b"".join(chunks)
+
+
+def test_terminal_output_is_styled_unless_no_color() -> None:
+    styled = _run_in_terminal({})
+    assert b"\x1b[1mNo path to peace" in styled
+    plain = _run_in_terminal({"NO_COLOR": "1"})
+    assert b"\x1b" not in plain and b"No path to peace" in plain

@@ -26,6 +26,8 @@ CORE_MODULES = [
     "inbrief.extract.plaintext",
     "inbrief.nlp.language",
     "inbrief.nlp.tokens",
+    "inbrief.nlp.detect",
+    "inbrief.batch",
     "inbrief.summarize",
     "inbrief.summarize.units",
     "inbrief.summarize.centrality",

@@ -7,6 +7,7 @@ the one-shot path never pays for (or depends on) the TUI.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -48,6 +49,12 @@ def build_parser() -> argparse.ArgumentParser:
     length.add_argument("-r", "--ratio", type=_ratio, help="share of sentences to keep (0-1]")
     parser.add_argument("-f", "--format", choices=FORMATS, default="text", help="output format")
     parser.add_argument("-l", "--language", help="force a language (ISO code, e.g. en, de)")
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive_int,
+        help="worker processes for many sources (default: one per core; 1 = no pool)",
+    )
     parser.add_argument("--library", metavar="PATH", help="library database (reader only)")
     parser.add_argument("-V", "--version", action="version", version=f"inbrief {__version__}")
     return parser
@@ -79,6 +86,11 @@ class _Result:
     payload: str | None = None
     error: str | None = None
     warnings: tuple[str, ...] = ()
+
+
+def _process_source(source: str, args: argparse.Namespace) -> list[_Result]:
+    """Every result for one source (picklable, so a worker process can return it)."""
+    return list(_process(source, args))
 
 
 def _process(source: str, args: argparse.Namespace) -> Iterator[_Result]:
@@ -143,8 +155,13 @@ def run_one_shot(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     styled = args.format == "text" and _styled(out)
     json_docs: list[str] = []
     first = True
-    for source in args.sources:
-        for result in _process(source, args):
+    from inbrief.batch import map_in_order
+
+    work = functools.partial(_process_source, args=args)
+    for source, results in zip(
+        args.sources, map_in_order(work, args.sources, args.jobs), strict=True
+    ):
+        for result in results:
             for warning in result.warnings:
                 print(f"inbrief: {source}: {warning}", file=err)
             if result.error is not None:

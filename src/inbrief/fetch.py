@@ -47,11 +47,14 @@ class Fetched:
 
 
 def is_url(source: str) -> bool:
-    return urlsplit(source).scheme.lower() in ("http", "https")
+    return source[:8].lower().startswith(("http://", "https://"))
 
 
 def _check_url(url: str) -> None:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:
+        raise InbriefError(f"invalid URL: {exc}") from None
     if parts.scheme.lower() not in ("http", "https"):
         raise InbriefError(f"refusing to fetch a {parts.scheme or 'scheme-less'}: URL")
     if not parts.hostname:
@@ -67,6 +70,8 @@ def fetch(url: str, limits: FetchLimits | None = None) -> Fetched:
     headers = {
         "User-Agent": f"inbrief/{__version__} (+terminal reader)",
         "Accept": "text/html,application/xhtml+xml,application/json;q=0.9,text/plain;q=0.8",
+        # Only what _Inflater can decompress under the size cap.
+        "Accept-Encoding": "gzip, deflate",
     }
     deadline = time.monotonic() + limits.total_timeout
     try:
@@ -115,14 +120,61 @@ def _read(response: object, url: str, limits: FetchLimits, deadline: float) -> F
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limits.max_bytes:
         raise InbriefError(f"too large: {int(declared):,} bytes (limit {limits.max_bytes:,})")
+    inflater = _Inflater(response.headers.get("content-encoding", ""), limits.max_bytes)
     chunks: list[bytes] = []
-    size = 0
-    for chunk in response.iter_bytes():
-        size += len(chunk)
-        if size > limits.max_bytes:
-            raise InbriefError(f"too large: more than {limits.max_bytes:,} bytes")
+    for raw in response.iter_raw():
+        chunks.append(inflater.feed(raw))
         if time.monotonic() > deadline:
             raise InbriefError(f"timed out: the body took longer than {limits.total_timeout:g} s")
-        chunks.append(chunk)
+    chunks.append(inflater.finish())
     charset = response.charset_encoding
     return Fetched(url=str(response.url), data=b"".join(chunks), content_type=mime, charset=charset)
+
+
+class _Inflater:
+    """Decompress a body incrementally, never producing more than ``cap`` bytes in all.
+
+    httpx would inflate each network chunk whole (a 64 KB gzip chunk can hold 64 MB of
+    zeros); here ``max_length`` bounds every step, so a gzip bomb costs at most the cap.
+    """
+
+    def __init__(self, encoding: str, cap: int) -> None:
+        codings = [c.strip().lower() for c in encoding.split(",") if c.strip()]
+        codings = [c for c in codings if c != "identity"]
+        if len(codings) > 1 or (codings and codings[0] not in ("gzip", "x-gzip", "deflate")):
+            raise InbriefError(f"unsupported content encoding: {encoding}")
+        import zlib
+
+        # 47 = 32 + 15: accept a gzip or zlib header; raw deflate is retried below.
+        self._zlib = zlib
+        self._inflate = zlib.decompressobj(47) if codings else None
+        self._raw_retry = bool(codings) and codings[0] == "deflate"
+        self._cap = cap
+        self._size = 0
+
+    def _count(self, data: bytes) -> bytes:
+        self._size += len(data)
+        if self._size > self._cap:
+            raise InbriefError(f"too large: more than {self._cap:,} bytes")
+        return data
+
+    def feed(self, data: bytes) -> bytes:
+        if self._inflate is None:
+            return self._count(data)
+        out: list[bytes] = []
+        try:
+            while data:
+                out.append(self._count(self._inflate.decompress(data, self._cap + 1 - self._size)))
+                data = self._inflate.unconsumed_tail
+        except self._zlib.error:
+            if self._raw_retry and self._size == 0:
+                self._raw_retry = False
+                self._inflate = self._zlib.decompressobj(-15)
+                return self.feed(data)
+            raise InbriefError("the server sent a body that does not decompress") from None
+        return b"".join(out)
+
+    def finish(self) -> bytes:
+        if self._inflate is None:
+            return b""
+        return self._count(self._inflate.flush())

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from inbrief.errors import InbriefError
 from inbrief.fetch import FetchLimits, fetch, is_url
 from inbrief.model import Article
+from inbrief.nlp.detect import detect_language
 from inbrief.sniff import Kind, decode, ensure_text, guess_kind
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]+):")
@@ -85,16 +86,16 @@ def articles_from_raw(raw: RawSource) -> list[Article]:
             raise InbriefError(f"invalid JSON: {exc.msg} at line {exc.lineno}") from None
         except RecursionError:
             raise InbriefError("invalid JSON: nested too deeply") from None
-        return articles_from_json(value)
+        return _fill_language(articles_from_json(value))
     if kind is Kind.HTML:
         from inbrief.extract.page import article_from_html
 
-        return [article_from_html(text, url=raw.url)]
+        return _fill_language([article_from_html(raw.data, url=raw.url, charset=raw.charset)])
     from inbrief.extract.plaintext import article_from_markdown, article_from_text
 
     if kind is Kind.MARKDOWN:
-        return [article_from_markdown(text)]
-    return [article_from_text(text)]
+        return _fill_language([article_from_markdown(text)])
+    return _fill_language([article_from_text(text)])
 
 
 def load_articles(source: str, limits: FetchLimits | None = None) -> list[Article]:
@@ -103,3 +104,11 @@ def load_articles(source: str, limits: FetchLimits | None = None) -> list[Articl
         return articles_from_raw(read_source(source, limits))
     except InbriefError as exc:
         raise exc.with_source(source) from None
+
+
+def _fill_language(articles: list[Article]) -> list[Article]:
+    """Articles whose page declares no language get the one their text shows."""
+    for article in articles:
+        if not article.language:
+            article.language = detect_language(article.title + "\n" + article.text)
+    return articles

@@ -25,6 +25,8 @@ class BlockKind(StrEnum):
 
 #: Blocks whose sentences may be summarized. Captions, bylines, datelines and code never are.
 BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST, BlockKind.QUOTE})
+#: Blocks kept out of :attr:`Article.text`, the article's body as plain text.
+_NOT_TEXT = frozenset({BlockKind.CAPTION, BlockKind.BYLINE})
 
 
 @dataclass(slots=True)
@@ -98,12 +100,16 @@ class Article:
 
     @property
     def text(self) -> str:
-        """The body as plain text: headings and blocks separated by blank lines."""
+        """The body as plain text: headings and blocks separated by blank lines.
+
+        Captions and bylines are about the page, not the story, so they are left out (they stay
+        in ``sections``); a dateline ("WASHINGTON (Reuters) —") opens the lead and stays in.
+        """
         parts: list[str] = []
         for section in self.sections:
             if section.heading:
                 parts.append(section.heading)
-            parts.extend(block.text for block in section.blocks)
+            parts.extend(block.text for block in section.blocks if block.kind not in _NOT_TEXT)
         return "\n\n".join(parts)
 
     @property

@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from inbrief.model import Article, BlockKind, Summary
-from inbrief.textclean import strip_controls
+from inbrief.textclean import CONTROL_CHARS, strip_controls
 
 
 def safe(text: str) -> str:
@@ -66,7 +66,8 @@ def summary_text(article: Article, summary: Summary) -> str:
 def summary_markdown(article: Article, summary: Summary) -> str:
     """Title (linked when the URL is known), metadata, a Gist and a Key takeaways section."""
     title = safe(article.title)
-    heading = f"# [{_md_escape(title)}]({article.url})" if article.url else f"# {_md_escape(title)}"
+    url = safe(article.url or "").replace(" ", "%20").replace(")", "%29")
+    heading = f"# [{_md_escape(title)}]({url})" if url else f"# {_md_escape(title)}"
     lines = [heading, "", f"*{_md_escape(meta_line(article))}*", ""]
     if summary.gist:
         lines += ["## Gist", "", _md_escape(gist_text(summary)), ""]
@@ -131,4 +132,10 @@ def article_json(article: Article, source: str | None = None) -> dict[str, Any]:
 
 
 def dumps(data: dict[str, Any], indent: int | None = None) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=indent)
+    """JSON that stays readable (UTF-8) yet carries no raw control or bidi character.
+
+    ``json`` escapes C0 controls itself; C1 controls and bidi/format characters, which it
+    would emit raw, are escaped as ``\\uXXXX`` here (they can only occur inside strings).
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return CONTROL_CHARS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -39,6 +39,9 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x00asm", "WebAssembly"),
 )
 
+#: Control bytes that ordinary (or merely hostile) text contains: tab, LF, FF, CR, ESC.
+_TEXT_CONTROLS = frozenset(b"\t\n\x0c\r\x1b")
+
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -66,7 +69,9 @@ def binary_kind(data: bytes) -> str | None:
     head = data[:8192]
     if _utf16_without_bom(head) or any(head.startswith(bom) for bom, _ in _BOMS):
         return None
-    if b"\x00" in head:
+    # Text may carry a stray NUL or escape code (hostile pages do); binary is full of them.
+    controls = sum(1 for byte in head if byte < 32 and byte not in _TEXT_CONTROLS)
+    if head.count(0) > len(head) // 100 + 1 or controls > len(head) // 10 + 1:
         return "binary data"
     return None
 

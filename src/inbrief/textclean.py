@@ -12,16 +12,18 @@ import unicodedata
 # C0 and C1 controls (but tab and newline, which the callers fold), DEL, and the Unicode
 # format characters used to reorder or hide text: bidi embeddings/overrides/isolates,
 # zero-width joiners and spaces, the BOM, line/paragraph separators.
-_CONTROLS = re.compile(
+CONTROL_CHARS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]"
 )
+#: What lxml refuses in a text node (C0 controls but tab, LF, CR) and non-characters.
+XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANKS = re.compile(r"\n[ \t]*\n\s*")
 
 
 def strip_controls(text: str) -> str:
     """Remove control and bidi-format characters; ESC sequences lose their ESC and show as text."""
-    return _CONTROLS.sub("", text)
+    return CONTROL_CHARS.sub("", text)
 
 
 def clean_inline(text: str) -> str:

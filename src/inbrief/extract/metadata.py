@@ -7,16 +7,19 @@ meta tags, other common meta tags, then the markup itself (``<title>``, ``<h1>``
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lxml_html
 
+from inbrief.extract.dates import normalize_date
 from inbrief.textclean import clean_inline
+
+__all__ = ["Metadata", "normalize_date", "read_metadata"]
 
 _ARTICLE_TYPES = {
     "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
@@ -34,6 +37,8 @@ class Metadata:
     language: str | None = None
     url: str | None = None
     description: str | None = None
+    #: The plain-text ``articleBody`` the page declares in JSON-LD, if any.
+    article_body: str | None = None
 
 
 def _meta(tree: lxml_html.HtmlElement, *names: str) -> str | None:
@@ -82,26 +87,6 @@ def _names(value: Any) -> str | None:
     return None
 
 
-def normalize_date(value: str | None) -> str | None:
-    """ISO 8601 for a date we can parse; None for anything else."""
-    if not value:
-        return None
-    value = value.strip()
-    candidate = value.replace("Z", "+00:00")
-    try:
-        return datetime.fromisoformat(candidate).isoformat()
-    except ValueError:
-        pass
-    if match := re.match(r"(\d{4})-(\d{2})-(\d{2})", value):
-        return "-".join(match.groups())
-    for fmt in ("%a, %d %b %Y %H:%M:%S %z", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%Y/%m/%d"):
-        try:
-            return datetime.strptime(value, fmt).isoformat()
-        except ValueError:
-            continue
-    return None
-
-
 def _site_from_url(url: str | None) -> str | None:
     if not url:
         return None
@@ -136,21 +121,95 @@ def read_metadata(tree: lxml_html.HtmlElement, base_url: str | None = None) -> M
         meta.byline = None
     publisher = from_ld("publisher")
     meta.site = _meta(tree, "og:site_name", "application-name") or _names(publisher)
-    published = (
-        from_ld("datePublished", "dateCreated")
-        or _meta(tree, "article:published_time", "datePublished", "pubdate", "date", "dc.date")
-        or _first_attr(tree, "//time[@datetime]", "datetime")
-    )
-    meta.published = normalize_date(published if isinstance(published, str) else None)
-    lang = tree.xpath("string(/html/@lang)") or _meta(tree, "og:locale", "language")
-    meta.language = lang.strip() if lang else None
+    meta.published = _published(tree, from_ld("datePublished", "dateCreated"))
+    meta.language = _language(tree)
     canonical = _first_attr(tree, '//link[@rel="canonical"]', "href") or _meta(tree, "og:url")
     if canonical:
         canonical = urljoin(base_url or "", canonical)
     meta.url = canonical if canonical and canonical.startswith("http") else base_url
     meta.site = meta.site or _site_from_url(meta.url)
+    meta.title = _without_site_suffix(_unescaped(meta.title), meta.site, meta.url)
+    meta.byline = _unescaped(meta.byline)
+    meta.site = _site_without_tagline(_unescaped(meta.site), meta.url)
     meta.description = _meta(tree, "og:description", "description", "twitter:description")
+    body = from_ld("articleBody", "text")
+    meta.article_body = body.strip() or None if isinstance(body, str) else None
     return meta
+
+
+_DATE_META = (
+    "article:published_time", "datePublished", "og:published_time", "article:published",
+    "pubdate", "publishdate", "publish-date", "publish_date", "published_time",
+    "parsely-pub-date", "sailthru.date", "dc.date.issued", "DC.date.issued", "dcterms.created",
+    "date", "dc.date", "DC.date",
+)  # fmt: skip
+_DATE_XPATH = (
+    '//*[@itemprop="datePublished"]/@content|//*[@itemprop="datePublished"]/@datetime'
+    "|//time[@datetime]/@datetime|//time[@pubdate]/text()"
+    '|//*[contains(@class,"publish") or contains(@class,"pubdate") or contains(@class,"post-date")'
+    ' or contains(@class,"article-date") or contains(@class,"dateline")][string-length(.)<80]'
+)
+
+
+def _published(tree: lxml_html.HtmlElement, declared: Any) -> str | None:
+    """The first readable date among the declarations, then dated-looking markup."""
+    candidates: list[Any] = [declared, _meta(tree, *_DATE_META)]
+    for value in candidates:
+        if isinstance(value, str) and (date := normalize_date(value)):
+            return date
+    for found in tree.xpath(_DATE_XPATH)[:20]:
+        text = found if isinstance(found, str) else found.text_content()
+        if date := normalize_date(str(text)[:200]):
+            return date
+    return None
+
+
+def _language(tree: lxml_html.HtmlElement) -> str | None:
+    """``<html lang>``, ``xml:lang``, Content-Language, then og:locale; ``en_US`` -> ``en-US``."""
+    lang = (
+        tree.xpath("string(/html/@lang)")
+        or tree.xpath("string(/html/@xml:lang)")
+        or _first_attr(tree, '//meta[@http-equiv="content-language"]', "content")
+        or _first_attr(tree, '//meta[@http-equiv="Content-Language"]', "content")
+        or _meta(tree, "og:locale", "language", "dc.language", "DC.language", "inLanguage")
+    )
+    lang = str(lang).strip().split(",")[0].strip().replace("_", "-") if lang else ""
+    return lang if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", lang) else None
+
+
+_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
+
+
+def _without_site_suffix(title: str | None, site: str | None, url: str | None) -> str | None:
+    """ "Headline - Site" -> "Headline" when the tail names the site (or its domain)."""
+    if not title:
+        return title
+    names = {n.casefold() for n in (site, _site_from_url(url)) if n}
+    names |= {n.split(".")[0] for n in names}
+    for separator in _SEPARATORS:
+        head, found, tail = title.rpartition(separator)
+        if found and head and tail.strip().casefold() in names:
+            return head.strip()
+    return title
+
+
+def _site_without_tagline(site: str | None, url: str | None) -> str | None:
+    """ "LinkNaija | Nigeria's popular news platform" -> "LinkNaija" when the head is the domain."""
+    host = (_site_from_url(url) or "").split(".")[0].replace("-", "")
+    if not site or not host:
+        return site
+    for separator in _SEPARATORS:
+        head, found, _ = site.partition(separator)
+        if found and head.replace(" ", "").replace("-", "").casefold() == host.casefold():
+            return head.strip()
+    return site
+
+
+def _unescaped(value: str | None) -> str | None:
+    """Undo the entity escaping some pages apply twice (``&amp;#163;`` in a meta content)."""
+    if value and "&" in value:
+        return clean_inline(html.unescape(value))
+    return value
 
 
 def _first_text(tree: lxml_html.HtmlElement, xpath: str, limit: int = 400) -> str | None:

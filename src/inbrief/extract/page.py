@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import logging
+import math
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from inbrief.errors import InbriefError
+from inbrief.extract.fallback import sections_from_densest, sections_from_text
 from inbrief.extract.metadata import Metadata, read_metadata
+from inbrief.extract.prepare import prepare_page
 from inbrief.extract.structure import build_sections
 from inbrief.model import BODY_KINDS, Article, Section
-from inbrief.textclean import clean_inline
+from inbrief.textclean import XML_INCOMPATIBLE, clean_inline
 
 #: Fewer body words than this and we doubt readability found the article.
 _THIN_BODY_WORDS = 80
+#: A body under this share of the page's words is a sliver: readability may have missed.
+_THIN_SHARE = 0.05
+#: A body with more than this share of its text in links is a menu, not an article.
+_LINKY = 0.5
+#: The most confidence an article found by a fallback can have.
+_FALLBACK_CONFIDENCE = 0.5
 
 
 def parse_html(text: str) -> lxml_html.HtmlElement:
@@ -26,25 +35,81 @@ def parse_html(text: str) -> lxml_html.HtmlElement:
     return root
 
 
-def article_from_html(text: str, url: str | None = None) -> Article:
-    """Find the article in a full page and return it cleaned and structured."""
+def article_from_html(
+    page: str | bytes, url: str | None = None, charset: str | None = None
+) -> Article:
+    """Find the article in a full page and return it cleaned and structured.
+
+    ``page`` is best given as the bytes received, with ``charset`` from the HTTP header if any:
+    the encoding is then found the way browsers do (BOM, header, ``<meta charset>``, sniffing).
+    The page is parsed once; readability-lxml works on that tree after :func:`prepare_page`.
+    """
     from readability import Document  # deferred: 80 ms of imports, only HTML sources need it
     from readability.readability import Unparseable
 
-    if "\x00" in text:
-        text = text.replace("\x00", "")
+    from inbrief.sniff import decode
+
+    text = decode(page, charset) if isinstance(page, bytes) else page
+    # Controls are never content, and lxml refuses to build text nodes holding them.
+    text = XML_INCOMPATIBLE.sub("", text)
     tree = parse_html(text)
     meta = read_metadata(tree, base_url=url)
+    page_words = _word_count(tree)
+    prepare_page(tree)
     logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
     try:
-        document = Document(text, url=url)
-        summary_html = document.summary(html_partial=True)
+        summary_html = Document(tree, url=url).summary(html_partial=True)
     except (Unparseable, ValueError, etree.ParserError):
         summary_html = ""
     title = meta.title or ""
-    sections = build_sections(parse_html(summary_html), title) if summary_html.strip() else []
-    article = article_from_sections(sections, meta, page_words=_word_count(tree))
+    summary = parse_html(summary_html) if summary_html.strip() else None
+    sections = build_sections(summary, title) if summary is not None else []
+    links = _link_density(summary) if summary is not None else 0.0
+    words = _words(sections)
+    fell_back = False
+    if _is_thin(words, page_words) or links > _LINKY:
+        alternative = _best_alternative(tree, meta, title)
+        if _words(alternative) >= max(2 * words, _THIN_BODY_WORDS):
+            sections, fell_back, links = alternative, True, 0.0
+    article = article_from_sections(sections, meta, page_words=page_words)
+    article.confidence = round(article.confidence * _link_factor(links), 3)
+    if fell_back:
+        article.confidence = min(article.confidence, _FALLBACK_CONFIDENCE)
     return article
+
+
+def _words(sections: list[Section]) -> int:
+    return sum(
+        len(item.split())
+        for section in sections
+        for block in section.blocks
+        if block.kind in BODY_KINDS
+        for item in block.items
+    )
+
+
+def _link_density(root: lxml_html.HtmlElement) -> float:
+    """Share of the text that sits inside links: high for menus and lists of headlines."""
+    text = len("".join(root.text_content().split()))
+    links = sum(len("".join(a.text_content().split())) for a in root.iter("a"))
+    return links / text if text else 0.0
+
+
+def _link_factor(density: float) -> float:
+    """1 up to a fifth of the text in links, falling to 0 when three fifths are."""
+    return min(1.0, max(0.0, (0.6 - density) / 0.4))
+
+
+def _is_thin(words: int, page_words: int) -> bool:
+    """readability's body is short, or a sliver of a page that has plenty of text."""
+    return words < _THIN_BODY_WORDS or (page_words > 0 and words / page_words < _THIN_SHARE)
+
+
+def _best_alternative(tree: lxml_html.HtmlElement, meta: Metadata, title: str) -> list[Section]:
+    """The longer of the declared JSON-LD body and the densest paragraph container."""
+    declared = sections_from_text(meta.article_body) if meta.article_body else []
+    densest = sections_from_densest(tree, title)
+    return max(declared, densest, key=_words)
 
 
 def _word_count(tree: lxml_html.HtmlElement) -> int:
@@ -92,9 +157,14 @@ def _fallback_title(article: Article) -> str:
 
 
 def _confidence(words: int, page_words: int | None) -> float:
-    """Crude until issue 5: long bodies that are a fair share of the page are trusted."""
-    length_score = min(1.0, words / (_THIN_BODY_WORDS * 3))
+    """How sure we are that the body is the article, 0..1.
+
+    Two signals: length (a body of 150 words or more is a full article; the score falls as the
+    square root below that) and text density (a body under a quarter of the page's words is
+    penalised, down to half for a body that is a sliver of a long page).
+    """
+    length_score: float = min(1.0, math.sqrt(words / 150))
     if not page_words:
-        return length_score
-    share = words / page_words
-    return round(min(1.0, length_score * min(1.0, 0.5 + share)), 3)
+        return round(length_score, 3)
+    share = min(1.0, words / page_words)
+    return round(length_score * min(1.0, 0.5 + 2 * share), 3)

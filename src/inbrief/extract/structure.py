@@ -9,11 +9,11 @@ are recognised here, by markup first (``<figcaption>``, ``class="byline"``) and 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from lxml import etree
 from lxml import html as lxml_html
 
+from inbrief.extract.boilerplate import Paragraph, drop_furniture
 from inbrief.model import Block, BlockKind, Section
 from inbrief.textclean import clean_inline, strip_controls
 
@@ -31,11 +31,7 @@ _BLOCKS = {
 }  # fmt: skip
 _CAPTION_CLASS = re.compile(r"caption|credit|wp-caption-text|image-?desc", re.IGNORECASE)
 _BYLINE_CLASS = re.compile(r"\bbyline\b|\bauthor\b|\bdateline\b", re.IGNORECASE)
-_BOILERPLATE = re.compile(
-    r"^(read more|related( articles| stories| content)?|recommended|sign up|subscribe( now)?|"
-    r"share (this|on)|follow us|click here|advertisement|download our app)\b[:.!]?",
-    re.IGNORECASE,
-)
+_MAX_CAPTION = 400
 _BYLINE_TEXT = re.compile(r"^(by|von|par|por|door|di)\s+\S", re.IGNORECASE)
 _NAMEISH = re.compile(r"^[A-Z][\w.'’-]*$")
 _DATELINE_ONLY = re.compile(r"^[^.!?]{2,60}?\s*[—–]{1}\s*$|^[^.!?]{2,60}\s-{1,2}\s*$")
@@ -61,16 +57,21 @@ class _Builder:
         self.title = clean_inline(title).casefold()
         self.sections: list[Section] = [Section(heading="", level=0)]
         self.inline: list[str] = []
+        self.link_chars = 0
+        #: Share of each block's text inside links, by ``id(block)``.
+        self.link_share: dict[int, float] = {}
 
-    def add(self, block: Block) -> None:
+    def add(self, block: Block, link_share: float = 0.0) -> None:
         if any(block.items):
             self.sections[-1].blocks.append(block)
+            self.link_share[id(block)] = link_share
 
     def flush(self) -> None:
         text = clean_inline("".join(self.inline))
+        links, self.link_chars = self.link_chars, 0
         self.inline.clear()
         if text:
-            self.add(Block(BlockKind.PARAGRAPH, [text]))
+            self.add(Block(BlockKind.PARAGRAPH, [text]), min(1.0, links / len(text)))
 
     def heading(self, text: str, level: int) -> None:
         self.flush()
@@ -90,7 +91,9 @@ class _Builder:
         classes = _classes(element)
         if tag in _HEADINGS:
             self.heading(element.text_content(), _HEADINGS[tag])
-        elif tag == "figcaption" or (tag in _BLOCKS and _CAPTION_CLASS.search(classes)):
+        elif tag == "figcaption" or (
+            _CAPTION_CLASS.search(classes) and len(element.text_content()) < _MAX_CAPTION
+        ):
             self.flush()
             self.add(Block(BlockKind.CAPTION, [clean_inline(element.text_content())]))
         elif tag in ("p", "div", "span") and _BYLINE_CLASS.search(classes):
@@ -124,6 +127,7 @@ class _Builder:
             self.flush()
         else:
             self.inline.append(element.text_content())
+            self.link_chars += _link_chars(element)
         self._tail(element)
 
     def _tail(self, element: etree._Element) -> None:
@@ -137,7 +141,8 @@ class _Builder:
             if (text := clean_inline(item.text_content()))
         ]
         if items:
-            self.add(Block(BlockKind.LIST, items, ordered=ordered))
+            share = _link_chars(element) / max(1, len(element.text_content().strip()))
+            self.add(Block(BlockKind.LIST, items, ordered=ordered), min(1.0, share))
 
     def _table(self, element: etree._Element) -> None:
         rows = []
@@ -147,6 +152,11 @@ class _Builder:
                 rows.append(" | ".join(cells))
         if rows:
             self.add(Block(BlockKind.CODE, ["\n".join(rows)]))
+
+
+def _link_chars(element: etree._Element) -> int:
+    """Characters of text inside links in ``element`` (itself included)."""
+    return sum(len(link.text_content().strip()) for link in element.iter("a"))
 
 
 def _has_heading(element: etree._Element) -> bool:
@@ -159,18 +169,13 @@ def build_sections(root: lxml_html.HtmlElement, title: str = "") -> list[Section
     builder.visit(root)
     builder.flush()
     sections = [s for s in builder.sections if s.blocks or s.heading]
+    shares = builder.link_share
     for section in sections:
-        section.blocks = list(_drop_boilerplate(section.blocks))
+        section.blocks = list(
+            drop_furniture(Paragraph(b, shares.get(id(b), 0.0)) for b in section.blocks)
+        )
     classify_front_matter(sections)
     return sections or [Section(heading="", level=0)]
-
-
-def _drop_boilerplate(blocks: list[Block]) -> Iterator[Block]:
-    for block in blocks:
-        boilerplate = len(block.text) < 120 and _BOILERPLATE.match(block.text)
-        if block.kind is BlockKind.PARAGRAPH and boilerplate:
-            continue
-        yield block
 
 
 def _looks_like_name_line(text: str) -> bool:

@@ -36,7 +36,7 @@ def articles_from_json(value: Any) -> list[Article]:
         try:
             articles.append(article_from_post(post))
         except InbriefError as exc:
-            failures.append(f"post {number}: {exc.reason}")
+            failures.append(exc.reason if len(posts) == 1 else f"post {number}: {exc.reason}")
     if not articles:
         raise InbriefError(
             failures[0] if len(failures) == 1 else f"no post has text ({failures[0]})"

@@ -68,7 +68,8 @@ def supported_codes() -> list[str]:
 
 
 @functools.cache
-def _stop_words(file_name: str | None) -> frozenset[str]:
+def stop_word_file(file_name: str | None) -> frozenset[str]:
+    """A sumy stop-word list by file name ('english'), read without importing sumy."""
     if file_name is None:
         return frozenset()
     spec = importlib.util.find_spec("sumy")
@@ -91,7 +92,7 @@ def get_language(code: str) -> Language:
             f"unsupported language '{code}' (supported: {', '.join(supported_codes())})"
         )
     punkt_model, stemmer, stop_file = LANGUAGES[normalized]
-    return Language(normalized, punkt_model, punkt_model, stemmer, _stop_words(stop_file))
+    return Language(normalized, punkt_model, punkt_model, stemmer, stop_word_file(stop_file))
 
 
 def resolve_language(

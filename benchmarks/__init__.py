@@ -1,0 +1,1 @@
+"""Benchmarks for inbrief: speed (``python -m benchmarks.speed``), extraction, gist."""

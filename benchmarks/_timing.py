@@ -1,0 +1,100 @@
+"""Timing helpers shared by the benchmarks: whole-process runs, medians, peak memory."""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("INBRIEF_SHARED", ROOT.parent / "shared"))
+SEED = ROOT / "examples" / "xi-putin-wordpress.json"
+
+
+@dataclass(frozen=True)
+class Row:
+    figure: str
+    ours: float
+    anchor: float | None
+    unit: str
+    #: Target on the ratio ours/anchor (when there is an anchor) or on ours itself.
+    target: float | None
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        return self.ours / self.anchor if self.anchor else None
+
+    @property
+    def passed(self) -> bool | None:
+        if self.target is None:
+            return None
+        value = self.ratio if self.anchor is not None else self.ours
+        return value is not None and value <= self.target
+
+
+def run_process(argv: Sequence[str], env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of one whole process run to completion."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        list(argv), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
+    )
+    _, rusage_status, usage = _wait4(process.pid)
+    elapsed = time.perf_counter() - started
+    if rusage_status != 0:
+        stderr = process.stderr.read().decode() if process.stderr else ""
+        raise RuntimeError(f"{argv[:4]} failed ({rusage_status}): {stderr[-500:]}")
+    if process.stderr:
+        process.stderr.close()
+    return elapsed, usage.ru_maxrss
+
+
+def _wait4(pid: int) -> tuple[int, int, resource.struct_rusage]:
+    _pid, status, usage = os.wait4(pid, 0)
+    return _pid, os.waitstatus_to_exitcode(status), usage
+
+
+def median_runs(
+    commands: dict[str, Sequence[str]], repeats: int, env: dict[str, str] | None = None
+) -> dict[str, tuple[float, int]]:
+    """Median wall time and max RSS per command, the commands interleaved run by run."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    memory: dict[str, int] = dict.fromkeys(commands, 0)
+    for _ in range(repeats):
+        for name, argv in commands.items():
+            elapsed, rss = run_process(argv, env)
+            times[name].append(elapsed)
+            memory[name] = max(memory[name], rss)
+    return {name: (statistics.median(times[name]), memory[name]) for name in commands}
+
+
+def python() -> str:
+    return sys.executable
+
+
+def format_table(rows: Sequence[Row]) -> str:
+    header = ("figure", "ours", "anchor", "ratio", "target", "result")
+    lines = [header]
+    for row in rows:
+        ratio = f"{row.ratio:.2f}" if row.ratio is not None else "-"
+        anchor = f"{row.anchor:.3g} {row.unit}" if row.anchor is not None else "-"
+        if row.target is None:
+            target, result = "-", "info"
+        else:
+            target = f"<= {row.target:g}" + ("x" if row.anchor is not None else f" {row.unit}")
+            result = "pass" if row.passed else "FAIL"
+        lines.append((row.figure, f"{row.ours:.3g} {row.unit}", anchor, ratio, target, result))
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    out = []
+    for number, line in enumerate(lines):
+        out.append(" | ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)))
+        if number == 0:
+            out.append("-+-".join("-" * width for width in widths))
+    notes = [f"  {row.figure}: {row.note}" for row in rows if row.note]
+    return "\n".join(out + (["", "notes:", *notes] if notes else []))

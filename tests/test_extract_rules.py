@@ -1,0 +1,182 @@
+"""Structural rules of page extraction, each on a small page written for the purpose."""
+
+from __future__ import annotations
+
+from inbrief.extract.boilerplate import is_call_to_action, is_shouting_link
+from inbrief.extract.page import article_from_html
+from inbrief.extract.prepare import is_furniture
+from inbrief.model import Article, BlockKind
+
+_FILLER = [
+    "The council met on Tuesday evening, and after a long debate, it voted to rebuild the "
+    "old harbour wall before the winter storms arrive in the region.",
+    "Engineers had warned for years that the wall, built in 1890, could not take another "
+    "season of high tides, and the repairs were delayed again and again by budget disputes.",
+    "Residents who live along the front said they were relieved, although several of them, "
+    "including the owner of the bakery, asked why the work had taken so long to approve.",
+    "The contract, worth four million pounds, goes to a local firm that rebuilt the pier in "
+    "2015, and work will start in March if the weather allows it, the council said.",
+]
+
+
+def _page(middle: str = "", head: str = "", after: str = "") -> bytes:
+    paragraphs = "".join(f"<p>{text}</p>" for text in _FILLER[:2])
+    rest = "".join(f"<p>{text}</p>" for text in _FILLER[2:])
+    return (
+        f"<!doctype html><html lang='en'><head><title>Harbour wall to be rebuilt</title>{head}"
+        "</head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<article><h1>Harbour wall to be rebuilt</h1>{paragraphs}{middle}{rest}{after}"
+        "</article><footer><a href='/about'>About us</a></footer></body></html>"
+    ).encode()
+
+
+def _article(middle: str = "", head: str = "", after: str = "") -> Article:
+    return article_from_html(_page(middle, head, after), url="https://example.org/harbour")
+
+
+def test_plain_page_keeps_every_paragraph_and_drops_navigation() -> None:
+    article = _article()
+    assert article.text == "\n\n".join(_FILLER)
+    assert article.confidence > 0.5
+
+
+def test_embedded_tweet_is_kept_although_readability_drops_twitter_classes() -> None:
+    tweet = (
+        "<blockquote class='twitter-tweet'><p>The harbour wall vote passed tonight, "
+        "thank you all.</p>— Mayor (@mayor) <a href='https://twitter.com/x'>Nov 1</a>"
+        "</blockquote>"
+    )
+    assert "The harbour wall vote passed tonight" in _article(tweet).text
+
+
+def test_hidden_and_offscreen_elements_are_dropped() -> None:
+    hidden = (
+        "<div style='display:none'><p>Hidden text that nobody sees on the page.</p></div>"
+        "<div style='position:absolute; left:-9999px'><a href='x'>Download themes free</a></div>"
+        "<p hidden>Also hidden from every reader of the page.</p>"
+    )
+    text = _article(hidden).text
+    assert "Hidden text" not in text and "Download themes" not in text
+    assert "Also hidden" not in text
+
+
+def test_share_newsletter_and_related_boxes_are_dropped() -> None:
+    boxes = (
+        "<div class='share-bar'><a href='f'>Facebook</a> <a href='t'>Twitter</a></div>"
+        "<div id='newsletterSignup'><p>Get the morning briefing in your inbox.</p></div>"
+        "<aside class='related-stories'><p><a href='a'>Pier reopens after repairs</a></p></aside>"
+        "<a class='read-more-big'><span>Also on example.org</span><span>Storm hits town</span></a>"
+    )
+    text = _article(boxes).text
+    for furniture in ("Facebook", "morning briefing", "Pier reopens", "Storm hits town"):
+        assert furniture not in text
+    assert text == "\n\n".join(_FILLER)
+
+
+def test_teaser_label_with_its_links_and_shouting_links_are_dropped() -> None:
+    teasers = (
+        "<p><strong>DON'T MISS</strong></p>"
+        "<p><a href='/a'>Ferry fares to rise in spring</a></p>"
+        "<p><a href='/b'>Lifeboat crew honoured</a></p>"
+        "<p><strong><a href='/c'>LOCAL BAKERY WINS NATIONAL PRIZE FOR ITS BREAD</a></strong></p>"
+        "<p>Advertisement</p>"
+        "<p>Follow us on Facebook, Twitter and Instagram for more news.</p>"
+    )
+    text = _article(teasers).text
+    for furniture in ("DON", "Ferry fares", "Lifeboat", "BAKERY", "Advertisement", "Follow us"):
+        assert furniture not in text
+    assert text == "\n\n".join(_FILLER)
+
+
+def test_sentences_about_newsletters_without_links_stay() -> None:
+    sentence = "<p>The council will sign up residents to a newsletter about the works.</p>"
+    assert "sign up residents to a newsletter" in _article(sentence).text
+
+
+def test_captions_credits_and_bylines_stay_out_of_the_text_but_keep_their_kind() -> None:
+    figure = (
+        "<figure><img src='w.jpg'><figcaption>The wall at low tide. Photo: J. Smith"
+        "</figcaption></figure><p><span class='image-credit'>(Image: GETTY)</span></p>"
+    )
+    article = _article(figure, after="")
+    assert "low tide" not in article.text and "GETTY" not in article.text
+    kinds = {block.kind for block in article.body_blocks()}
+    assert BlockKind.CAPTION in kinds
+
+
+def test_headings_inside_the_body_open_sections() -> None:
+    middle = "<h2>What happens next</h2>"
+    article = _article(middle)
+    headed = [s for s in article.sections if s.heading]
+    assert [(s.heading, s.level) for s in headed] == [("What happens next", 2)]
+    assert headed[0].blocks[0].text == _FILLER[2]
+    assert "What happens next" in article.text
+
+
+def test_lists_and_quotes_keep_their_shape() -> None:
+    middle = (
+        "<ul><li>New wall, 300 metres long</li><li>Steps down to the beach</li></ul>"
+        "<blockquote><p>We have waited thirty years for this, and it is finally here.</p>"
+        "</blockquote>"
+    )
+    blocks = _article(middle).body_blocks()
+    lists = [b for b in blocks if b.kind is BlockKind.LIST]
+    quotes = [b for b in blocks if b.kind is BlockKind.QUOTE]
+    assert lists and lists[0].items == ["New wall, 300 metres long", "Steps down to the beach"]
+    assert quotes and quotes[0].text.startswith("We have waited thirty years")
+
+
+def test_loose_div_text_becomes_whole_paragraphs() -> None:
+    page = (
+        b"<html><body><div class='content'>First paragraph of the story, long enough to be "
+        b"read as text, with a <a href='x'>link</a> inside the sentence and more words after it "
+        b"so that it counts.<br><br>Second paragraph, which continues the story with "
+        b"<em>emphasis</em>, commas, and a full stop at the end of it.<br><br>Third paragraph, "
+        b"closing the story with one last sentence, and a few more words to finish.</div>"
+        b"</body></html>"
+    )
+    paragraphs = [b.text for b in article_from_html(page).body_blocks()]
+    assert len(paragraphs) == 3
+    assert paragraphs[0].endswith("more words after it so that it counts.")
+    assert paragraphs[1].startswith("Second paragraph") and "with emphasis, commas" in paragraphs[1]
+
+
+def test_thin_body_falls_back_to_the_declared_article_body_with_low_confidence() -> None:
+    body = " ".join(_FILLER)
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Harbour", '
+        f'"articleBody": "{body}"}}</script>'
+    )
+    page = (
+        f"<html><head>{head}</head><body><div id='app'><p>Loading the story, please wait."
+        "</p></div><ul>"
+        + "".join(f"<li><a href='/{i}'>Link {i}</a></li>" for i in range(40))
+        + "</ul></body></html>"
+    ).encode()
+    article = article_from_html(page)
+    assert article.text == body
+    assert article.confidence <= 0.5
+
+
+def test_short_body_on_a_busy_page_has_low_confidence() -> None:
+    page = (
+        "<html><body><p>Just one short line of text.</p>"
+        + "".join(f"<div><a href='/{i}'>Other story number {i}</a></div>" for i in range(60))
+        + "</body></html>"
+    ).encode()
+    assert article_from_html(page).confidence < 0.4
+
+
+def test_furniture_names_match_whole_words_only() -> None:
+    assert is_furniture("article-share-bar")
+    assert is_furniture("emailSignup")
+    assert is_furniture("read-more-big__container")
+    assert not is_furniture("article-body shared-content")
+    assert not is_furniture("headline")  # "ad" inside a word is not an ad
+
+
+def test_text_rules_need_two_signals() -> None:
+    assert is_shouting_link("GET FOX BUSINESS ON THE GO BY CLICKING HERE", 1.0)
+    assert not is_shouting_link("GET FOX BUSINESS ON THE GO BY CLICKING HERE", 0.0)
+    assert is_call_to_action("Sign up for our free newsletter here.", 0.3)
+    assert not is_call_to_action("A preview was shared with paying subscribers.", 0.3)
