@@ -6,8 +6,8 @@ F1 per system. Then the takeaways check on the seed article (``examples/``) at 1
 ROUGE-1 against the published extract for every algorithm, and whether any chosen sentence
 comes from a caption, byline or dateline block.
 
-    .venv/bin/python benchmarks/gist.py            # all systems
-    .venv/bin/python benchmarks/gist.py inbrief lead
+    .venv/bin/python -m benchmarks.gist            # all systems
+    .venv/bin/python -m benchmarks.gist inbrief lead
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from gist_data import load_pages, mean_rouge, rouge, write_inputs
+from benchmarks.gist_data import load_pages, mean_rouge, rouge, write_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_JSON = ROOT / "examples" / "xi-putin-wordpress.json"

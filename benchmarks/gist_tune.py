@@ -5,7 +5,7 @@ same functions the command line calls (ingest, candidate sentences, evidence), s
 parameter set costs a fraction of a second. Evidence is gathered once per page; only the
 scoring and the selection run per parameter set.
 
-    .venv/bin/python benchmarks/gist_tune.py          # current defaults, grid, 2-fold CV
+    .venv/bin/python -m benchmarks.gist_tune          # current defaults, grid, 2-fold CV
 
 Cross-validation: pages are split in two halves by key (even and odd positions in key order);
 the grid is searched on one half and the winner scored on the other, both ways round. The
@@ -20,8 +20,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from gist_data import Page, load_pages, rouge
-
+from benchmarks.gist_data import Page, load_pages, rouge
 from inbrief.errors import InbriefError
 from inbrief.ingest import RawSource, articles_from_raw
 from inbrief.nlp.language import resolve_language
