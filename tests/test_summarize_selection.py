@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import random
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from inbrief.summarize.default import DEFAULT_PARAMS
 from inbrief.summarize.selection import SelectParams
 from inbrief.summarize.standalone import stands_alone
 from inbrief.summarize.units import sentence_units, title_terms
+from tests.conftest import SEED_JSON
 
 ENGLISH = get_language("en")
 
@@ -243,6 +245,22 @@ def test_every_section_gets_a_gist_from_its_own_sentences() -> None:
 def test_summaries_are_deterministic() -> None:
     first = summarize(LIBRARY, SummaryOptions(sentences=3))
     assert all(summarize(LIBRARY, SummaryOptions(sentences=3)) == first for _ in range(3))
+
+
+def test_the_same_sentences_whatever_the_hash_seed() -> None:
+    """Deterministic across processes too: no set or dict order leaks into the choice."""
+    command = [sys.executable, "-m", "inbrief", "-s", "-f", "json", "-n", "7", str(SEED_JSON)]
+    outputs = {
+        subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1
 
 
 def test_the_default_path_imports_neither_sumy_nor_nltk_nor_numpy() -> None:

@@ -114,7 +114,7 @@ def gather(units: Sequence[Unit], title: Sequence[str]) -> Evidence:
             postings[term].append((index, weight))
     forward, backward = directed_sums(vectors, postings)
     unknown = math.log(len(units) + 1)
-    title_weights = {t: idf.get(t, unknown) for t in set(title)}
+    title_weights = {t: idf.get(t, unknown) for t in dict.fromkeys(title)}  # ordered: same sums
     title_total = sum(title_weights.values())
     title_share = [
         sum(w for t, w in title_weights.items() if t in vector) / title_total
