@@ -10,8 +10,7 @@ product with the *sum* of their vectors, so both directions cost one pass over t
 
 Alongside: overlap with the title (IDF-weighted, so "the" in a headline counts for little),
 the rank among candidates, the rank within the section, the length in words and whether the
-sentence reads on its own. How they
-combine is :mod:`inbrief.summarize.scoring`'s business.
+sentence reads on its own. How they combine is :mod:`inbrief.summarize.scoring`'s business.
 """
 
 from __future__ import annotations

@@ -5,8 +5,9 @@
   :mod:`inbrief.summarize.scoring`), chosen with redundancy control. They are what a
   two-sentence summary returns, and the gist is drawn from them.
 - Further *takeaways* are scored with less weight on position and more room for detail, and
-  chosen so that they spread over the sections in proportion to their length and never say
-  the same thing twice (:mod:`inbrief.summarize.selection`).
+  chosen so that they spread over the article's parts (sections, and stretches of long ones)
+  in proportion to their length and never say the same thing twice
+  (:mod:`inbrief.summarize.selection`).
 - Only sentences that read on their own are eligible: no pronoun or connective opening ("He
   said", "But"), no quotation fragment, no heading or label. Captions, bylines, datelines and
   quotes never reach this far (:mod:`inbrief.summarize.units`).
@@ -63,7 +64,7 @@ def takeaways(
     count: int,
     params: DefaultParams = DEFAULT_PARAMS,
 ) -> list[int]:
-    """``first`` (the opening picks), then picks spread over the sections; document order."""
+    """``first`` (the opening picks), then picks spread over the parts; in document order."""
     if count <= len(first):
         return sorted(first[:count])
     ranked = scores(evidence, params.takeaway)

@@ -4,10 +4,9 @@ Selection is greedy maximal marginal relevance: each pick maximises
 ``score × (1 - redundancy × closest)`` where ``closest`` is the candidate's highest cosine
 similarity to a sentence already chosen, so two picks never say the same thing (a near
 duplicate, similarity >= ``duplicate``, keeps 1% of its gain: in practice it is taken only
-when nothing else is left). Because the
-gain never exceeds the score, candidates are visited best score first and the search stops
-as soon as no remaining score can beat the best gain: a pick costs a handful of similarity
-computations even on a book-length text.
+when nothing else is left). Because the gain never exceeds the score, candidates are visited
+best score first and the search stops as soon as no remaining score can beat the best gain:
+a pick costs a handful of similarity computations even on a book-length text.
 
 Takeaways also spread over the parts of the article that carry weight (sections, or stretches
 of long sections; see :func:`inbrief.summarize.default.parts`): each part may hold its share
