@@ -6,8 +6,8 @@ F1 per system. Then the takeaways check on the seed article (``examples/``) at 1
 ROUGE-1 against the published extract for every algorithm, and whether any chosen sentence
 comes from a caption, byline or dateline block.
 
-    .venv/bin/python benchmarks/gist.py            # all systems
-    .venv/bin/python benchmarks/gist.py inbrief lead
+    .venv/bin/python -m benchmarks.gist            # all systems
+    .venv/bin/python -m benchmarks.gist inbrief lead
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from gist_data import load_pages, mean_rouge, rouge, write_inputs
+from benchmarks.gist_data import load_pages, mean_rouge, rouge, write_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_JSON = ROOT / "examples" / "xi-putin-wordpress.json"
@@ -40,9 +40,9 @@ def run_cli(algorithm: str, sentences: int, sources: list[str]) -> list[dict[str
     return records
 
 
-def joined(record: dict[str, Any]) -> str:
+def joined(record: dict[str, Any], key: str = "sentences") -> str:
     """The summary as one string; a source inbrief could not read gives the empty string."""
-    return " ".join(sentence["text"] for sentence in record.get("sentences", []))
+    return " ".join(sentence["text"] for sentence in record.get(key, []))
 
 
 def gist_table(systems: tuple[str, ...]) -> None:
@@ -66,6 +66,12 @@ def gist_table(systems: tuple[str, ...]) -> None:
             r1, r2, rl = mean_rouge(pairs)
             label = LABELS.get(system, system)
             print(f"| {label} | {r1:.1f} | {r2:.1f} | {rl:.1f} | {elapsed:.1f} |", flush=True)
+            if system == "inbrief":
+                gists = [(by_path[r["source"]].reference, joined(r, "gist")) for r in records]
+                r1, r2, rl = mean_rouge(gists)
+                print(
+                    f"| inbrief, `gist` field (1-2 sentences) | {r1:.1f} | {r2:.1f} | {rl:.1f} | |"
+                )
     for failure in sorted(failures):
         print(f"unreadable input, scored 0 for every system: {failure}")
 

@@ -1,8 +1,9 @@
 """The gist benchmark's pages and scoring, shared by the harness and the tuning script.
 
-Pages come from ``/work/shared/bench/summaries`` (override with ``INBRIEF_BENCH``): for each
-page the publisher's description is the reference, and the input is a plain-text article made
-of the title, a blank line and the hand-checked ``articleBody``.
+Pages come from ``shared/bench/summaries`` next to the repository (or next to the folder that
+holds a git worktree; override with ``INBRIEF_SHARED=/path/to/shared``): for each page the
+publisher's description is the reference, and the input is a plain-text article made of the
+title, a blank line and the hand-checked ``articleBody``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,17 @@ from pathlib import Path
 
 from rouge_score import rouge_scorer
 
-BENCH = Path(os.environ.get("INBRIEF_BENCH", "/work/shared/bench"))
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _shared() -> Path:
+    if "INBRIEF_SHARED" in os.environ:
+        return Path(os.environ["INBRIEF_SHARED"])
+    near = [ROOT.parent / "shared", ROOT.parent.parent / "shared"]
+    return next((path for path in near if path.is_dir()), near[0])
+
+
+BENCH = _shared() / "bench"
 METRICS = ("rouge1", "rouge2", "rougeL")
 
 

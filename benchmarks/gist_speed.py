@@ -5,7 +5,7 @@ to reach the length, so the long one repeats every article about twice: many nea
 sentences and common terms, a hard case for similarity). Timed from the cleaned article to
 the summary, imports and the Punkt model load excluded; median of several runs.
 
-    .venv/bin/python benchmarks/gist_speed.py
+    .venv/bin/python -m benchmarks.gist_speed
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ import statistics
 import time
 from collections.abc import Callable
 
-from gist_data import load_pages
-
+from benchmarks.gist_data import load_pages
 from inbrief.extract.plaintext import article_from_text
 from inbrief.model import Article
 from inbrief.nlp.language import get_language

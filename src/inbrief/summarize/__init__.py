@@ -1,4 +1,9 @@
-"""Summarize an :class:`~inbrief.model.Article`: pick its key sentences, in document order."""
+"""Summarize an :class:`~inbrief.model.Article`: its gist, key takeaways and section gists.
+
+The default algorithm is :mod:`inbrief.summarize.default`; sumy's algorithms (and Lead) stay
+selectable by name and choose from the same candidate sentences. Takeaways come back in
+document order.
+"""
 
 from __future__ import annotations
 

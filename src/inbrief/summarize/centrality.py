@@ -10,8 +10,7 @@ product with the *sum* of their vectors, so both directions cost one pass over t
 
 Alongside: overlap with the title (IDF-weighted, so "the" in a headline counts for little),
 the rank among candidates, the rank within the section, the length in words and whether the
-sentence reads on its own. How they
-combine is :mod:`inbrief.summarize.scoring`'s business.
+sentence reads on its own. How they combine is :mod:`inbrief.summarize.scoring`'s business.
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from inbrief.summarize.standalone import Reading, reading
+from inbrief.summarize.standalone import Reading, reading, starts_mid_sentence
 from inbrief.summarize.units import Unit
 
 #: Term -> [(unit index, weight)] in increasing unit order.
@@ -92,6 +91,19 @@ def _scaled(values: list[float]) -> list[float]:
     return [v / top for v in values] if top > 0 else [0.0] * len(values)
 
 
+def _cut_short(units: Sequence[Unit], i: int) -> bool:
+    """True when the next sentence of the same block is this one's tail (see standalone)."""
+    if i + 1 >= len(units):
+        return False
+    unit, after = units[i], units[i + 1]
+    same_block = (after.section, after.block, after.order) == (
+        unit.section,
+        unit.block,
+        unit.order + 1,
+    )
+    return same_block and starts_mid_sentence(after.text)
+
+
 def gather(units: Sequence[Unit], title: Sequence[str]) -> Evidence:
     """Everything the scorer needs about ``units``, given the title's stemmed terms."""
     vectors, idf = tfidf_vectors(units)
@@ -101,7 +113,7 @@ def gather(units: Sequence[Unit], title: Sequence[str]) -> Evidence:
             postings[term].append((index, weight))
     forward, backward = directed_sums(vectors, postings)
     unknown = math.log(len(units) + 1)
-    title_weights = {t: idf.get(t, unknown) for t in set(title)}
+    title_weights = {t: idf.get(t, unknown) for t in dict.fromkeys(title)}  # ordered: same sums
     title_total = sum(title_weights.values())
     title_share = [
         sum(w for t, w in title_weights.items() if t in vector) / title_total
@@ -124,5 +136,5 @@ def gather(units: Sequence[Unit], title: Sequence[str]) -> Evidence:
         rank=list(range(len(units))),
         section_rank=section_rank,
         words=[len(unit.words) for unit in units],
-        readings=[reading(unit.text) for unit in units],
+        readings=[reading(unit.text, _cut_short(units, i)) for i, unit in enumerate(units)],
     )

@@ -5,8 +5,9 @@
   :mod:`inbrief.summarize.scoring`), chosen with redundancy control. They are what a
   two-sentence summary returns, and the gist is drawn from them.
 - Further *takeaways* are scored with less weight on position and more room for detail, and
-  chosen so that they spread over the sections in proportion to their length and never say
-  the same thing twice (:mod:`inbrief.summarize.selection`).
+  chosen so that they spread over the article's parts (sections, and stretches of long ones)
+  in proportion to their length and never say the same thing twice
+  (:mod:`inbrief.summarize.selection`).
 - Only sentences that read on their own are eligible: no pronoun or connective opening ("He
   said", "But"), no quotation fragment, no heading or label. Captions, bylines, datelines and
   quotes never reach this far (:mod:`inbrief.summarize.units`).
@@ -63,7 +64,7 @@ def takeaways(
     count: int,
     params: DefaultParams = DEFAULT_PARAMS,
 ) -> list[int]:
-    """``first`` (the opening picks), then picks spread over the sections; document order."""
+    """``first`` (the opening picks), then picks spread over the parts; in document order."""
     if count <= len(first):
         return sorted(first[:count])
     ranked = scores(evidence, params.takeaway)
@@ -73,10 +74,34 @@ def takeaways(
         count - len(first),
         candidates=eligible(evidence, count),
         chosen=first,
-        sections=evidence.sections,
+        parts=parts(evidence, count),
         params=params.select,
     )
     return sorted(picks)
+
+
+def parts(evidence: Evidence, count: int) -> list[int]:
+    """Each unit's *part* of the article, for spreading ``count`` takeaways over it.
+
+    A part is a section, or a stretch of one: a section holding more than one takeaway's
+    worth of words is cut into that many stretches of about equal words, so a long piece
+    without headings is covered from start to end rather than from its opening only.
+    """
+    section_words: dict[int, int] = {}
+    for section, words in zip(evidence.sections, evidence.words, strict=True):
+        section_words[section] = section_words.get(section, 0) + words
+    total = sum(section_words.values()) or 1
+    seen: dict[int, int] = {}
+    labels: dict[tuple[int, int], int] = {}
+    result: list[int] = []
+    for section, words in zip(evidence.sections, evidence.words, strict=True):
+        size = section_words[section]
+        stretches = max(1, round(count * size / total))
+        before = seen.get(section, 0)
+        seen[section] = before + words
+        key = (section, min(stretches - 1, before * stretches // size))
+        result.append(labels.setdefault(key, len(labels)))
+    return result
 
 
 def gist(first: Sequence[int], evidence: Evidence) -> list[int]:

@@ -10,14 +10,15 @@ reader could not use on their own::
 - *title*: the share of the title's IDF weight the sentence repeats: headlines say what the
   piece is about;
 - *position*: ``exp(-rank / position_decay)``: news and most web writing put the point first;
-- *length*: sentences much shorter than a statement ("Read on.") or long enough to be a run-on
-  list are discounted smoothly rather than excluded;
-- *standalone*: a sentence opening with a pronoun or connective ("He said", "But"), a dangling
-  quotation, a question, or a line without closing punctuation (a heading or a label that
-  slipped into the body) is discounted: a takeaway must read on its own.
+- *length*: sentences much shorter than a statement ("Read on.") are discounted in proportion,
+  and long ones as ``sqrt(long_words / words)``: a summary is read for its point, and a short
+  sentence that makes it beats a long one that buries it (publishers' own descriptions run to
+  about 25 words);
+- *standalone*: a sentence that leans on its context ("He said", "But"), a quotation fragment,
+  a heading-like line or a question is discounted (see :mod:`inbrief.summarize.standalone`).
 
-The parameters were fitted on the development benchmark (``benchmarks/gist_tune.py``) with a
-preference for few, round values; the module docstring of that script says how.
+The parameters were fitted on the gist benchmark (``benchmarks/gist_tune.py``, with
+cross-validation), preferring few, round values from a flat optimum.
 """
 
 from __future__ import annotations

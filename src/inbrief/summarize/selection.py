@@ -1,21 +1,21 @@
-"""Choosing sentences from scores: the gist, the takeaways and a gist for every section.
+"""Choosing sentences from scores: redundancy control and spread over the article.
 
 Selection is greedy maximal marginal relevance: each pick maximises
 ``score × (1 - redundancy × closest)`` where ``closest`` is the candidate's highest cosine
 similarity to a sentence already chosen, so two picks never say the same thing (a near
-duplicate, similarity >= ``duplicate``, is only taken when nothing else is left). Because the
-gain never exceeds the score, candidates are visited best score first and the search stops
-as soon as no remaining score can beat the best gain: a pick costs a handful of similarity
-computations even on a book-length text.
+duplicate, similarity >= ``duplicate``, keeps 1% of its gain: in practice it is taken only
+when nothing else is left). Because the gain never exceeds the score, candidates are visited
+best score first and the search stops as soon as no remaining score can beat the best gain:
+a pick costs a handful of similarity computations even on a book-length text.
 
-Takeaways also spread over the sections that carry weight: each section may hold its share of
-the takeaways (by words, at least one) before further picks from it are discounted by
+Takeaways also spread over the parts of the article that carry weight (sections, or stretches
+of long sections; see :func:`inbrief.summarize.default.parts`): each part may hold its share
+of the picks (by words, at least one) before further picks from it are discounted by
 ``crowding``. All choices are deterministic: ties go to the earlier sentence.
 """
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,7 +28,7 @@ class SelectParams:
     redundancy: float = 0.7
     #: Similarity at or above which a candidate counts as saying the same thing again.
     duplicate: float = 0.6
-    #: Factor for a pick from a section that already holds its share of the takeaways.
+    #: Factor for a pick from a part that already holds its share of the picks.
     crowding: float = 0.5
 
 
@@ -39,12 +39,12 @@ def select(
     *,
     candidates: Sequence[int] | None = None,
     chosen: Sequence[int] = (),
-    sections: Sequence[int] | None = None,
+    parts: Sequence[int] | None = None,
     params: SelectParams | None = None,
 ) -> list[int]:
     """Pick ``count`` more indexes after ``chosen``; returns all picks in the order made.
 
-    With ``sections`` (the section of every unit), picks are spread over sections in
+    With ``parts`` (a part label for every unit), picks are spread over the parts in
     proportion to their words.
     """
     params = params or SelectParams()
@@ -53,8 +53,8 @@ def select(
     picks = list(chosen)
     closest = dict.fromkeys(order, 0.0)
     compared = dict.fromkeys(order, 0)
-    allowed = _section_shares(evidence, sections, len(picks) + count) if sections else {}
-    held: Counter[int] = Counter(sections[i] for i in picks) if sections else Counter()
+    allowed = _shares(evidence, parts, len(picks) + count) if parts else {}
+    held: Counter[int] = Counter(parts[i] for i in picks) if parts else Counter()
     for _ in range(count):
         best, best_gain = -1, -1.0
         for i in order:
@@ -66,7 +66,7 @@ def select(
             gain = scores[i] * (1 - params.redundancy * min(1.0, closest[i]))
             if closest[i] >= params.duplicate:
                 gain *= 0.01
-            if sections and held[sections[i]] >= allowed[sections[i]]:
+            if parts and held[parts[i]] >= allowed[parts[i]]:
                 gain *= params.crowding
             if gain > best_gain or (gain == best_gain and i < best):
                 best, best_gain = i, gain
@@ -74,18 +74,18 @@ def select(
             break
         picks.append(best)
         order.remove(best)
-        if sections:
-            held[sections[best]] += 1
+        if parts:
+            held[parts[best]] += 1
     return picks
 
 
-def _section_shares(evidence: Evidence, sections: Sequence[int], total: int) -> dict[int, int]:
-    """Section -> how many of ``total`` picks it may hold before crowding: its share by words."""
+def _shares(evidence: Evidence, parts: Sequence[int], total: int) -> dict[int, int]:
+    """Part -> how many of ``total`` picks it may hold before crowding: its share by words."""
     words: Counter[int] = Counter()
-    for section, count in zip(sections, evidence.words, strict=True):
-        words[section] += count
+    for part, count in zip(parts, evidence.words, strict=True):
+        words[part] += count
     all_words = sum(words.values()) or 1
-    return {s: max(1, math.ceil(total * w / all_words)) for s, w in words.items()}
+    return {s: max(1, round(total * w / all_words)) for s, w in words.items()}
 
 
 def best_in(scores: Sequence[float], members: Sequence[int]) -> int:

@@ -4,7 +4,8 @@ A takeaway is read out of context, so a sentence that opens with a pronoun or a 
 ("He said...", "But...", "This comes after..."), a fragment of a quotation that runs over
 several sentences, or a heading or label that slipped into the body text cannot be one. These
 are cheap surface rules, deliberately conservative: "This year..." or "These drugs..." (a
-demonstrative before a noun) still stand alone.
+demonstrative before a noun) still stand alone. A sentence the splitter cut short after an
+abbreviation it did not know ("bzw.", "tsp.") is a fragment too, and so is its tail.
 """
 
 from __future__ import annotations
@@ -14,19 +15,25 @@ from dataclasses import dataclass
 
 _DEPENDENT_START = re.compile(
     r"^(he|she|they|them|it|its|his|her|their|but|and|or|nor|so|also|however|yet|still|then|"
-    r"instead|meanwhile|moreover|furthermore|therefore|thus|hence|there|here|such|both|"
+    r"instead|meanwhile|moreover|furthermore|therefore|thus|hence|there|here|such|"
     r"another|others|which|who|whom|whose|while|although|though|because|besides|otherwise|"
     r"likewise|similarly|indeed|plus|except)\b",
     re.IGNORECASE,
 )
-#: "This comes after...", "That is why...": a demonstrative standing for something said
-#: before. "This year..." or "These drugs..." (a demonstrative before a noun) is fine.
+#: "This comes after...", "That is why...", "Both were arrested": a demonstrative standing
+#: for something said before. "This year..." or "Both leaders..." (before a noun) is fine.
 _DEMONSTRATIVE_PRONOUN = re.compile(
-    r"^(this|that|these|those)(\s*[,.;:!?—–-]|\s+(is|isn't|was|wasn't|are|aren't|were|"
+    r"^(this|that|these|those|both)(\s*[,.;:!?—–-]|\s+(of|is|isn't|was|wasn't|are|aren't|were|"
     r"weren't|has|have|had|will|would|could|can|may|might|should|must|does|doesn't|did|"
     r"didn't|means|meant|comes|came|makes|made|led|leads|shows|showed|includes|included|"
     r"follows|followed|suggests|suggested|happened|happens|goes|went|gives|gave|puts|put|"
     r"said|says|remains|seems|seemed|also|just|all|only|one)\b)",
+    re.IGNORECASE,
+)
+#: '..." he said.': a quotation attributed to someone named in an earlier sentence.
+_PRONOUN_ATTRIBUTION = re.compile(
+    r"[,”\"’']\s*(he|she|they)\s+(said|says|added|adds|told|wrote|writes|explained|noted|"
+    r"argued|continued|insisted|warned)\b",
     re.IGNORECASE,
 )
 #: A line without closing punctuation is a heading or a label when it is this short.
@@ -37,14 +44,26 @@ _TERMINAL = (".", "!", "?", "…")
 
 
 def leans_on_context(text: str) -> bool:
-    """True for a sentence opening with a pronoun or connective ("He said...", "But ...")."""
+    """True for a sentence that leans on what came before.
+
+    It opens with a pronoun or connective ("He said...", "But ..."), or quotes someone named
+    only by a pronoun ('"...," she said.').
+    """
     start = text.lstrip(_OPEN_QUOTES + "([ ")
-    return bool(_DEPENDENT_START.match(start) or _DEMONSTRATIVE_PRONOUN.match(start))
+    return bool(
+        _DEPENDENT_START.match(start)
+        or _DEMONSTRATIVE_PRONOUN.match(start)
+        or _PRONOUN_ATTRIBUTION.search(text)
+    )
 
 
 def unbalanced_quote(text: str) -> bool:
-    """True for a fragment of a quotation that opens or closes in another sentence."""
-    return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
+    """True for a fragment of a quotation or a parenthesis that runs over several sentences."""
+    return (
+        text.count('"') % 2 == 1
+        or text.count("“") != text.count("”")
+        or text.count("(") != text.count(")")
+    )
 
 
 def looks_like_heading(text: str) -> bool:
@@ -59,9 +78,18 @@ def looks_like_heading(text: str) -> bool:
     return not end.endswith(_TERMINAL) and len(text.split()) < HEADING_WORDS
 
 
+def starts_mid_sentence(text: str) -> bool:
+    """True for the tail of a sentence cut short (after "bzw." or "1 tsp."): a lower-case start.
+
+    "iPhone sales..." or "eBay said..." (lower then upper case) are names, not tails.
+    """
+    start = text.lstrip(_OPEN_QUOTES + "([ ")
+    return start[:1].islower() and not start[1:2].isupper()
+
+
 def stands_alone(text: str) -> bool:
     """True for a sentence a reader can take as a statement on its own (a takeaway)."""
-    return not (leans_on_context(text) or unbalanced_quote(text) or looks_like_heading(text))
+    return reading(text).stands_alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,11 +117,11 @@ class Reading:
         return factor
 
 
-def reading(text: str) -> Reading:
-    """The :class:`Reading` of one sentence."""
+def reading(text: str, cut_short: bool = False) -> Reading:
+    """The :class:`Reading` of one sentence; ``cut_short`` when the next one is its tail."""
     return Reading(
         leans=leans_on_context(text),
-        fragment=unbalanced_quote(text),
+        fragment=cut_short or unbalanced_quote(text) or starts_mid_sentence(text),
         heading=looks_like_heading(text),
         question=text.rstrip(_CLOSE_QUOTES + ")] ").endswith("?"),
     )

@@ -50,6 +50,23 @@ def _summarizer_class(name: str) -> Callable[..., Any]:
     return cls
 
 
+def _order_lsa_terms(summarizer: Any) -> None:
+    """Give sumy's LSA its term rows in sorted order rather than ``frozenset`` order.
+
+    The row order follows the hash seed, and the SVD's floating-point results (hence near-tie
+    rankings) follow the row order: without this, two processes (the reader and
+    ``--summary``) could choose different sentences for the same article.
+    """
+    stop = frozenset(summarizer.stop_words)
+
+    def create_dictionary(document: Any) -> dict[str, int]:
+        words = map(summarizer.normalize_word, document.words)
+        terms = {summarizer.stem_word(w) for w in words if w not in stop}
+        return {term: row for row, term in enumerate(sorted(terms))}
+
+    summarizer._create_dictionary = create_dictionary
+
+
 def rank_with_sumy(
     name: str, units: Sequence[Unit], title: Sequence[str], count: int, language: Language
 ) -> list[int]:
@@ -71,6 +88,8 @@ def rank_with_sumy(
     summarizer = _summarizer_class(name)(stemmer(language))
     if hasattr(summarizer, "stop_words"):
         summarizer.stop_words = language.stop_words
+    if name == "lsa":
+        _order_lsa_terms(summarizer)
     if name == "edmundson":
         summarizer.bonus_words = title or ("important",)
         summarizer.stigma_words = ("advertisement", "subscribe", "cookie")
