@@ -32,8 +32,12 @@ def test_text_summary_of_seed(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "No path to peace: Five key takeaways from Xi and Putin’s talks in Moscow"
     assert out[1] == "ameforum.net · Simone McCarthy · 2023-03-23 · 6 min read"
+    assert out[3].startswith("Gist: Chinese leader Xi Jinping")
     bullets = [line for line in out if line.startswith("• ")]
-    assert len(bullets) == 5  # default length for a 1,400-word piece
+    # Five sentences for a 1,400-word piece: the gist's one, then four bullets that do not
+    # repeat it.
+    assert len(bullets) == 4
+    assert not any(out[3].removeprefix("Gist: ") in bullet for bullet in bullets)
     assert "\x1b" not in "\n".join(out)
 
 

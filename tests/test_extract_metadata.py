@@ -149,6 +149,7 @@ def test_language_is_guessed_from_the_body_only_when_the_page_declares_none() ->
 
     def article_from_html(page: str):  # type: ignore[no-untyped-def]
         return articles_from_raw(RawSource(page.encode(), "page.html"))[0]
+
     from inbrief.nlp.detect import detect_language as guess_language
 
     german = (

@@ -31,6 +31,14 @@ CORE_MODULES = [
     "inbrief.summarize",
     "inbrief.summarize.units",
     "inbrief.summarize.centrality",
+    "inbrief.summarize.default",
+    "inbrief.summarize.scoring",
+    "inbrief.summarize.selection",
+    "inbrief.summarize.standalone",
+    "inbrief.extract.prepare",
+    "inbrief.extract.boilerplate",
+    "inbrief.extract.fallback",
+    "inbrief.extract.dates",
     "inbrief.summarize.sumy_bridge",
 ]
 

@@ -129,3 +129,18 @@ def test_errors_name_the_source(tmp_path: Path) -> None:
     with pytest.raises(InbriefError) as info:
         load_articles(missing)
     assert str(info.value) == f"{missing}: no such file"
+
+
+def test_text_that_opens_with_a_bracket_is_still_text(tmp_path: Path) -> None:
+    path = tmp_path / "review.txt"
+    path.write_text(
+        "[Review] The new phone is fast\n\nThe phone has a bright screen and a battery that "
+        "lasts two days. Reviewers praised its camera.\n",
+        encoding="utf-8",
+    )
+    [article] = load_articles(str(path))
+    assert article.title == "[Review] The new phone is fast"
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"title": ', encoding="utf-8")
+    with pytest.raises(InbriefError, match="invalid JSON"):
+        load_articles(str(broken))

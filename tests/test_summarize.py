@@ -105,3 +105,11 @@ def test_unsupported_languages(seed: Article) -> None:
 def test_unknown_algorithm(seed: Article) -> None:
     with pytest.raises(InbriefError, match="unknown algorithm"):
         summarize(seed, SummaryOptions(algorithm="magic"))
+
+
+def test_bullets_leave_out_what_the_gist_says(seed: Article) -> None:
+    summary = summarize(seed, SummaryOptions(sentences=6))
+    gist = {(t.section, t.block, t.index) for t in summary.gist}
+    assert gist and gist <= {(t.section, t.block, t.index) for t in summary.takeaways}
+    assert len(summary.bullets) == 6 - len(gist)
+    assert all((t.section, t.block, t.index) not in gist for t in summary.bullets)

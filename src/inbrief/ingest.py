@@ -82,11 +82,21 @@ def articles_from_raw(raw: RawSource) -> list[Article]:
 
         try:
             value = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InbriefError(f"invalid JSON: {exc.msg} at line {exc.lineno}") from None
-        except RecursionError:
-            raise InbriefError("invalid JSON: nested too deeply") from None
-        return _fill_language(articles_from_json(value))
+        except (json.JSONDecodeError, RecursionError) as exc:
+            if _declared_json(raw):
+                reason = (
+                    "nested too deeply"
+                    if isinstance(exc, RecursionError)
+                    else (f"{exc.msg} at line {exc.lineno}")
+                )
+                raise InbriefError(f"invalid JSON: {reason}") from None
+            # A text that merely opens with "[" or "{" (a title like "[Review] ..."): read it
+            # as the text it is.
+            kind = guess_kind(text.lstrip("\ufeff \t\r\n{["), raw.url or raw.name)
+            if kind is Kind.JSON:
+                kind = Kind.TEXT
+        else:
+            return _fill_language(articles_from_json(value))
     if kind is Kind.HTML:
         from inbrief.extract.page import article_from_html
 
@@ -96,6 +106,12 @@ def articles_from_raw(raw: RawSource) -> list[Article]:
     if kind is Kind.MARKDOWN:
         return _fill_language([article_from_markdown(text)])
     return _fill_language([article_from_text(text)])
+
+
+def _declared_json(raw: RawSource) -> bool:
+    """Whether the source says it is JSON (by content type or file name), not just looks it."""
+    name = (raw.url or raw.name).split("?", 1)[0].lower()
+    return name.endswith(".json") or "json" in (raw.content_type or "")
 
 
 def load_articles(source: str, limits: FetchLimits | None = None) -> list[Article]:

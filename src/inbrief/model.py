@@ -185,6 +185,16 @@ class Summary:
     #: Section index -> the sentence that best sums up that section.
     section_gists: dict[int, Takeaway] = field(default_factory=dict)
 
+    @property
+    def bullets(self) -> list[Takeaway]:
+        """The takeaways a reader sees under the gist: those the gist does not already say.
+
+        ``takeaways`` keeps all N chosen sentences (``--sentences N`` means N); shown beneath
+        the gist, repeating its sentence as the first bullet would only waste a line.
+        """
+        shown = {(t.section, t.block, t.index) for t in self.gist}
+        return [t for t in self.takeaways if (t.section, t.block, t.index) not in shown]
+
     def to_json(self) -> dict[str, Any]:
         return {
             "algorithm": self.algorithm,

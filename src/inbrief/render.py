@@ -59,7 +59,7 @@ def summary_text(article: Article, summary: Summary) -> str:
     lines = [safe(article.title), meta_line(article), ""]
     if summary.gist:
         lines += [f"Gist: {gist_text(summary)}", ""]
-    lines += [f"• {safe(t.text)}" for t in summary.takeaways]
+    lines += [f"• {safe(t.text)}" for t in summary.bullets]
     return "\n".join(lines)
 
 
@@ -72,7 +72,7 @@ def summary_markdown(article: Article, summary: Summary) -> str:
     if summary.gist:
         lines += ["## Gist", "", _md_escape(gist_text(summary)), ""]
     lines += ["## Key takeaways", ""]
-    lines += [f"- {_md_escape(safe(t.text))}" for t in summary.takeaways]
+    lines += [f"- {_md_escape(safe(t.text))}" for t in summary.bullets]
     return "\n".join(lines)
 
 
