@@ -30,6 +30,12 @@ CORE_MODULES = [
     "inbrief.summarize.units",
     "inbrief.summarize.centrality",
     "inbrief.summarize.sumy_bridge",
+    "inbrief.library",
+    "inbrief.library.store",
+    "inbrief.library.schema",
+    "inbrief.library.identity",
+    "inbrief.library.search",
+    "inbrief.library.adding",
 ]
 
 
