@@ -28,12 +28,12 @@ class LibraryScreen(Screen[None]):
     TITLE = "Library"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", id="library.search"),
-        Binding("escape", "clear_search", "Clear search", id="library.clear-search"),
+        Binding("escape", "clear_search", "Clear search", show=False, id="library.clear-search"),
         Binding("a", "add", "Add", id="library.add"),
         Binding("d,delete", "delete", "Delete", id="library.delete"),
         Binding("s", "cycle_sort", "Sort", id="library.sort"),
         Binding("u", "toggle_unread", "Unread only", id="library.unread"),
-        Binding("r", "toggle_read", "Mark read/unread", id="library.toggle-read"),
+        Binding("r", "toggle_read", "Mark read/unread", show=False, id="library.toggle-read"),
         Binding("q", "app.quit", "Quit", id="library.quit"),
     ]
 

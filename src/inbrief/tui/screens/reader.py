@@ -25,6 +25,7 @@ from inbrief.library import Library
 from inbrief.model import Article, Summary
 from inbrief.nlp.language import resolve_language
 from inbrief.summarize import ALGORITHMS, SummaryOptions, summarize
+from inbrief.textclean import strip_controls
 from inbrief.tui.document_layout import flatten
 from inbrief.tui.messages import SummaryFailed, SummaryReady
 from inbrief.tui.takeaway_spans import TakeawayLocator
@@ -63,13 +64,19 @@ class ReaderScreen(Screen[None]):
         Binding("g,home", "top", "Top", show=False, id="reader.top"),
         Binding("G,end", "bottom", "Bottom", show=False, id="reader.bottom"),
         Binding("right_square_bracket", "section(1)", "Next section", id="reader.next-section"),
-        Binding("left_square_bracket", "section(-1)", "Prev section", id="reader.prev-section"),
+        Binding(
+            "left_square_bracket",
+            "section(-1)",
+            "Prev section",
+            show=False,
+            id="reader.prev-section",
+        ),
         Binding("slash", "search", "Find", id="reader.search"),
         Binding("n", "match(1)", "Next hit", show=False, id="reader.next-hit"),
         Binding("N", "match(-1)", "Prev hit", show=False, id="reader.prev-hit"),
-        Binding("t", "toggle_toc", "Contents", id="reader.toggle-toc"),
+        Binding("t", "toggle_toc", "Contents", show=False, id="reader.toggle-toc"),
         Binding("s", "toggle_summary", "Summary", id="reader.toggle-summary"),
-        Binding("h", "highlight", "Highlight", id="reader.highlight"),
+        Binding("h", "highlight", "Highlight", show=False, id="reader.highlight"),
         Binding("a", "algorithm(1)", "Algorithm", id="reader.algorithm"),
         Binding("A", "algorithm(-1)", "Prev algorithm", show=False, id="reader.prev-algorithm"),
         Binding("plus,equals_sign", "length(1)", "Longer", show=False, id="reader.longer"),
@@ -112,13 +119,14 @@ class ReaderScreen(Screen[None]):
             return
         article = self.article
         blocks = flatten(article, meta_line(article))
-        self.query_one("#reader-title", Label).update(Content(f" {article.title}"))
+        self._show_place(0)
         view.load(blocks, top_block=position)
         self._locator = TakeawayLocator(blocks, resolve_language(article.language)[0])
         self.query_one(TableOfContents).show(article)
         self.library.mark_read(self.article_id)
         view.focus()
-        self._summarize()
+        # Paint the text first: the worker competes for the GIL, so start it after a frame.
+        self.call_after_refresh(self._summarize)
 
     def on_resize(self, event: Resize) -> None:
         self._apply_panes(event.size.width)
@@ -211,6 +219,17 @@ class ReaderScreen(Screen[None]):
 
     def on_article_view_section_changed(self, message: ArticleView.SectionChanged) -> None:
         self.query_one(TableOfContents).follow(message.section)
+        self._show_place(message.section)
+
+    def _show_place(self, section: int) -> None:
+        """The top bar: the title, and the heading of the section being read."""
+        if self.article is None:
+            return
+        heading = ""
+        if 0 < section < len(self.article.sections):
+            heading = self.article.sections[section].heading
+        place = f" {self.article.title}" + (f" › {heading}" if heading else "")
+        self.query_one("#reader-title", Label).update(Content(strip_controls(place)))
 
     @on(OptionList.OptionSelected, "#toc")
     def _toc_selected(self, event: OptionList.OptionSelected) -> None:

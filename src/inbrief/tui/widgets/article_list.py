@@ -43,6 +43,7 @@ class ArticleList(DataTable[Text]):
         self.query_spec = Query()
         self.total = 0
         self._loaded = 0
+        self._width = 0
 
     def on_mount(self) -> None:
         self.add_column(Text(" "), key="mark", width=1)
@@ -62,11 +63,16 @@ class ArticleList(DataTable[Text]):
         if select is not None and str(select) in {str(k.value) for k in self.rows}:
             self.move_cursor(row=self.get_row_index(str(select)))
 
+    def on_resize(self) -> None:
+        if self.library is not None and self.row_count and self._width != self.size.width:
+            self.reload(self.library, self.query_spec, select=self.selected_id)
+
     def _load_page(self) -> None:
         if self.library is None:
             return
         entries = self.library.page(self.query_spec, limit=PAGE, offset=self._loaded)
-        title_width = max(20, self.size.width - 16 - 10 - 6 - 4 - 1 - 12)
+        self._width = self.size.width
+        title_width = max(20, self.size.width - 16 - 10 - 6 - 4 - 1 - 14)
         for entry in entries:
             self.add_row(*self._cells(entry, title_width), key=str(entry.id))
         self._loaded += len(entries)

@@ -43,7 +43,7 @@ class ArticleView(ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {f"article-view--{kind}" for kind in _KINDS}
 
     DEFAULT_CSS = """
-    ArticleView { overflow-x: hidden; padding: 0 2; }
+    ArticleView { overflow-x: hidden; overflow-y: scroll; scrollbar-gutter: stable; padding: 0 2; }
     ArticleView > .article-view--title { text-style: bold; color: $primary; }
     ArticleView > .article-view--meta { color: $text-muted; }
     ArticleView > .article-view--heading { text-style: bold; color: $primary; }
@@ -70,13 +70,14 @@ class ArticleView(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.layout_index = DocumentLayout([])
-        self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(512)
+        self._cache: LRUCache[tuple[int, int, Style], Strip] = LRUCache(512)
         self._styles: dict[str, Style] = {}
         self._summary: dict[int, list[_Mark]] = {}
         self._focus: Span | None = None
         self._matches: list[Span] = []
         self._match_index = -1
         self._section = -1
+        self._pending_top: int | None = None
         self.show_summary = False
 
     # -- content ---------------------------------------------------------------------------
@@ -85,6 +86,9 @@ class ArticleView(ScrollView, can_focus=True):
         """Show ``blocks``; ``top_block`` is put at the top (a restored reading position)."""
         self.layout_index = DocumentLayout(blocks)
         self._summary, self._focus, self._matches, self._match_index = {}, None, [], -1
+        if self.scrollable_content_region.width <= 0:
+            self._pending_top = top_block  # not laid out yet: wrap when the size is known
+            return
         self._relayout(top_block)
 
     @property
@@ -97,11 +101,17 @@ class ArticleView(ScrollView, can_focus=True):
         self.layout_index.wrap(self.text_width)
         self._cache.clear()
         self.virtual_size = Size(self.size.width, len(self.layout_index.lines))
-        self.scroll_to(y=self.layout_index.line_of(top_block), animate=False, immediate=True)
+        y = self.layout_index.line_of(top_block)
+        self.scroll_to(y=y, animate=False, immediate=True)
+        if y and round(self.scroll_y) != y:  # the scroll range is not updated yet
+            self.call_after_refresh(self.scroll_to, y=y, animate=False, immediate=True)
         self.refresh()
 
     def on_resize(self) -> None:
-        if self.layout_index.width != self.text_width:
+        if self._pending_top is not None:
+            top, self._pending_top = self._pending_top, None
+            self._relayout(top)
+        elif self.layout_index.width != self.text_width:
             self._relayout()
 
     @property
@@ -215,15 +225,15 @@ class ArticleView(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         index = round(self.scroll_y) + y
         width = self.scrollable_content_region.width
-        key = (index, width)
+        base = self.rich_style  # changes with focus (background tint) and theme
+        key = (index, width, base)
         strip = self._cache.get(key)
         if strip is None:
-            strip = self._render_index(index, width)
+            strip = self._render_index(index, width, base)
             self._cache[key] = strip
         return strip
 
-    def _render_index(self, index: int, width: int) -> Strip:
-        base = self.rich_style
+    def _render_index(self, index: int, width: int, base: Style) -> Strip:
         lines = self.layout_index.lines
         if index >= len(lines) or lines[index].block < 0:
             return Strip.blank(width, base)
@@ -231,7 +241,7 @@ class ArticleView(ScrollView, can_focus=True):
         block = self.layout_index.blocks[line.block]
         body = block.text[line.start : line.end].rstrip()
         prefix = block.prefix if line.first else " " * cell_len(block.prefix)
-        text = Text(style=base, no_wrap=True, end="")
+        text = Text(no_wrap=True, end="")
         text.append(prefix, self._style("prefix"))
         kind = block.kind if f"article-view--{block.kind}" in self.COMPONENT_CLASSES else ""
         part = Text(body, style=self._style(kind) if kind else "", no_wrap=True, end="")
@@ -240,5 +250,7 @@ class ArticleView(ScrollView, can_focus=True):
             if start < end:
                 part.stylize(self._style(mark.kind), start - line.start, end - line.start)
         text.append_text(part)
+        # A span, not Text(style=...): Text.render drops the base style when there are no spans.
+        text.stylize_before(base)
         strip = Strip(text.render(self.app.console), text.cell_len)
         return strip.extend_cell_length(width, base).crop(0, width)
