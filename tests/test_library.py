@@ -9,7 +9,7 @@ import pytest
 
 from inbrief.errors import InbriefError
 from inbrief.ingest import load_articles
-from inbrief.library import Query, Sort, default_path, open_library
+from inbrief.library import Query, Sort, default_path, open_library, store
 from inbrief.library.identity import canonical_url
 from inbrief.library.schema import SCHEMA_VERSION
 from inbrief.library.search import fts_query
@@ -126,3 +126,35 @@ def test_canonical_url() -> None:
     assert canonical_url("javascript:alert(1)") is None
     assert canonical_url("HTTP://Example.com:80/a/b/?b=2&a=1") == "https://example.com/a/b?a=1&b=2"
     assert canonical_url(None) is None
+
+
+def test_list_and_search_queries_use_indexes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No full scan and no sort of the whole table: what keeps 100,000 articles fast.
+    Only a ranked search sorts, and it is ranked only when it has few hits."""
+    monkeypatch.setattr(store, "RANK_LIMIT", 5)
+    lib = open_library(tmp_path / "lib.db")
+    lib.add([_article(n) for n in range(1, 30)])
+    statements: list[str] = []
+    lib._conn.set_trace_callback(statements.append)
+    for sort in Sort:
+        lib.page(Query(sort=sort), limit=10, offset=10)
+    lib.page(Query(unread_only=True))
+    lib.page(Query("shared"))
+    lib.page(Query("shared", unread_only=True))
+    lib.page(Query("topic3"))
+    lib._conn.set_trace_callback(None)
+    selects = [s for s in statements if s.startswith("SELECT") and "LIMIT" in s]
+    assert len(selects) >= 6
+    for sql in selects:
+        plan = " | ".join(row[3] for row in lib._conn.execute(f"EXPLAIN QUERY PLAN {sql}"))
+        assert "TEMP B-TREE" not in plan or "f.rank" in sql, (sql, plan)
+        assert "SCAN a\b" not in plan and not plan.startswith("SCAN a |"), (sql, plan)
+
+
+def test_search_count_can_stop_early(tmp_path: Path) -> None:
+    lib = open_library(tmp_path / "lib.db")
+    lib.add([_article(n) for n in range(1, 30)])
+    assert lib.count(Query("shared")) == 29
+    assert lib.count(Query("shared"), at_most=10) == 11

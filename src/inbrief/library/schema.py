@@ -35,7 +35,7 @@ CREATE INDEX articles_by_published ON articles (published, id);
 CREATE INDEX articles_by_title ON articles (title_key, id);
 CREATE INDEX articles_unread_by_added ON articles (read, added_at, id);
 CREATE VIRTUAL TABLE articles_fts USING fts5 (
-    title, body, tokenize = 'unicode61 remove_diacritics 2'
+    title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
 );
 """
 

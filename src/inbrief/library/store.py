@@ -25,6 +25,8 @@ from inbrief.library.schema import migrate
 from inbrief.library.search import fts_query
 from inbrief.model import Article
 
+#: Search results are ranked by relevance up to this many hits, newest first beyond it.
+RANK_LIMIT = 500
 #: How long a writer waits for another process's transaction before giving up.
 BUSY_TIMEOUT_MS = 5000
 
@@ -174,38 +176,45 @@ class Library:
 
     # -- reading -------------------------------------------------------------------------
 
-    def _where(self, query: Query) -> tuple[str, str, list[object]]:
-        joins, clauses, params = "", [], []  # type: tuple[str, list[str], list[object]]
+    def _filter(self, query: Query) -> tuple[str, str, list[object]]:
+        """FROM and WHERE for ``query``. A search drives the join from the FTS index
+        (``CROSS JOIN`` fixes the loop order), so it never scans the articles table."""
         match = fts_query(query.text)
+        unread = " AND a.read = 0" if query.unread_only else ""
         if match:
-            joins = " JOIN articles_fts f ON f.rowid = a.id"
-            clauses.append("articles_fts MATCH ?")
-            params.append(match)
-        if query.unread_only:
-            clauses.append("a.read = 0")
-        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
-        return joins, where, params
+            source = " FROM articles_fts f CROSS JOIN articles a ON a.id = f.rowid"
+            return source, f" WHERE articles_fts MATCH ?{unread}", [match]
+        return " FROM articles a", " WHERE a.read = 0" if query.unread_only else "", []
 
     def page(self, query: Query, limit: int = 100, offset: int = 0) -> list[Entry]:
-        """One page of the list, in the query's order (search results by relevance)."""
-        joins, where, params = self._where(query)
-        order = "f.rank, a.id" if joins else _ORDER[query.sort]
-        sql = (
-            f"SELECT {_ENTRY_COLUMNS} FROM articles a{joins}{where}"
-            f" ORDER BY {order} LIMIT ? OFFSET ?"
-        )
+        """One page of the list in the query's order.
+
+        Search results are ranked by relevance (bm25) when there are at most
+        :data:`RANK_LIMIT` of them; above that ranking every hit would cost hundreds of
+        milliseconds, so they come newest-added first, which FTS5 serves in index order.
+        """
+        source, where, params = self._filter(query)
+        if params:
+            ranked = self.count(query, at_most=RANK_LIMIT) <= RANK_LIMIT
+            order = "f.rank, a.id" if ranked else "f.rowid DESC"
+        else:
+            order = _ORDER[query.sort]
+        sql = f"SELECT {_ENTRY_COLUMNS}{source}{where} ORDER BY {order} LIMIT ? OFFSET ?"
         with self._lock:
             rows = self._conn.execute(sql, [*params, limit, offset]).fetchall()
         return [
             Entry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), float(r[8])) for r in rows
         ]
 
-    def count(self, query: Query = Query()) -> int:
-        joins, where, params = self._where(query)
+    def count(self, query: Query = Query(), at_most: int | None = None) -> int:
+        """How many articles ``query`` matches; with ``at_most``, counting stops at
+        ``at_most + 1`` (enough to show "1,000+" without walking every hit)."""
+        source, where, params = self._filter(query)
+        sql = f"SELECT 1{source}{where}"
+        if at_most is not None:
+            sql += f" LIMIT {int(at_most) + 1}"
         with self._lock:
-            row = self._conn.execute(
-                f"SELECT COUNT(*) FROM articles a{joins}{where}", params
-            ).fetchone()
+            row = self._conn.execute(f"SELECT COUNT(*) FROM ({sql})", params).fetchone()
         return int(row[0])
 
     def article(self, article_id: int) -> tuple[Article, int]:

@@ -15,6 +15,7 @@ from textual.widgets import Footer, Input, Label, ProgressBar
 
 from inbrief.library import Library, Query, Sort
 from inbrief.library.adding import add_sources
+from inbrief.library.store import RANK_LIMIT
 from inbrief.tui.messages import AddProgress, SourcesAdded
 from inbrief.tui.screens.dialogs import AddSourceScreen, ConfirmDeleteScreen
 from inbrief.tui.widgets.article_list import ArticleList
@@ -72,10 +73,12 @@ class LibraryScreen(Screen[None]):
         articles.reload(self.library, self.spec, select=keep)
         self.query_one("#empty").display = articles.total == 0 and not self.spec.text
         sort = f"sorted by {self.spec.sort.value}"
+        if self.spec.text:
+            sort = "best matches first" if articles.total <= RANK_LIMIT else "newest first"
         scope = "unread" if self.spec.unread_only else "articles"
         found = f" matching “{self.spec.text}”" if self.spec.text else ""
         self.query_one("#status", Label).update(
-            Content(f" inbrief · {articles.total:,} {scope}{found} · {sort}")
+            Content(f" inbrief · {articles.total_label} {scope}{found} · {sort}")
         )
 
     def on_article_list_opened(self, event: ArticleList.Opened) -> None:

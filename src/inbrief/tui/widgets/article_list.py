@@ -17,6 +17,9 @@ from inbrief.library import Entry, Library, Query
 from inbrief.textclean import strip_controls
 
 PAGE = 200
+#: Searches count their hits only this far ("1,000+"): an exact count of a common word in a
+#: big library would cost more than the search itself.
+COUNT_CAP = 1000
 
 
 def _date(entry: Entry) -> str:
@@ -43,7 +46,15 @@ class ArticleList(DataTable[Text]):
         self.query_spec = Query()
         self.total = 0
         self._loaded = 0
+        self._more = False
         self._width = 0
+
+    @property
+    def total_label(self) -> str:
+        """The number of articles listed, "1,000+" when a search stopped counting."""
+        if self.query_spec.text and self.total > COUNT_CAP:
+            return f"{COUNT_CAP:,}+"
+        return f"{self.total:,}"
 
     def on_mount(self) -> None:
         self.add_column(Text(" "), key="mark", width=1)
@@ -56,9 +67,10 @@ class ArticleList(DataTable[Text]):
     def reload(self, library: Library, query: Query, select: int | None = None) -> None:
         """Show the first page for ``query``; keep the cursor on ``select`` if it is there."""
         self.library, self.query_spec = library, query
-        self.total = library.count(query)
+        self.total = library.count(query, at_most=COUNT_CAP if query.text else None)
         self.clear()
         self._loaded = 0
+        self._more = True
         self._load_page()
         if select is not None and str(select) in {str(k.value) for k in self.rows}:
             self.move_cursor(row=self.get_row_index(str(select)))
@@ -76,6 +88,7 @@ class ArticleList(DataTable[Text]):
         for entry in entries:
             self.add_row(*self._cells(entry, title_width), key=str(entry.id))
         self._loaded += len(entries)
+        self._more = len(entries) == PAGE
 
     def _cells(self, entry: Entry, title_width: int) -> list[Text]:
         mark = Text(" " if entry.read else "●", style="bold")
@@ -93,7 +106,7 @@ class ArticleList(DataTable[Text]):
         ]
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.cursor_row >= self._loaded - 5 and self._loaded < self.total:
+        if event.cursor_row >= self._loaded - 5 and self._more:
             self._load_page()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
