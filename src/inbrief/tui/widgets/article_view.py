@@ -207,7 +207,7 @@ class ArticleView(ScrollView, can_focus=True):
         style = self._styles.get(kind)
         if style is None:
             name = f"article-view--{kind}"
-            style = self.get_component_rich_style(name, partial=True)
+            style = self.get_component_rich_style(name, partial=False)
             self._styles[kind] = style
         return style
 
