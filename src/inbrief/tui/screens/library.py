@@ -75,7 +75,8 @@ class LibraryScreen(Screen[None]):
         sort = f"sorted by {self.spec.sort.value}"
         if self.spec.text:
             sort = "best matches first" if articles.total <= RANK_LIMIT else "newest first"
-        scope = "unread" if self.spec.unread_only else "articles"
+        noun = "article" if articles.total == 1 else "articles"
+        scope = f"unread {noun}" if self.spec.unread_only else noun
         found = f" matching “{self.spec.text}”" if self.spec.text else ""
         self.query_one("#status", Label).update(
             Content(f" inbrief · {articles.total_label} {scope}{found} · {sort}")
