@@ -9,7 +9,7 @@ import pytest
 
 from inbrief.errors import InbriefError
 from inbrief.ingest import load_articles
-from inbrief.library import Query, Sort, default_path, open_library, store
+from inbrief.library import Library, Query, Sort, default_path, open_library, store
 from inbrief.library.identity import canonical_url
 from inbrief.library.schema import SCHEMA_VERSION
 from inbrief.library.search import fts_query
@@ -158,3 +158,30 @@ def test_search_count_can_stop_early(tmp_path: Path) -> None:
     lib.add([_article(n) for n in range(1, 30)])
     assert lib.count(Query("shared")) == 29
     assert lib.count(Query("shared"), at_most=10) == 11
+
+
+def test_two_instances_share_one_library(tmp_path: Path) -> None:
+    """Two processes' connections (here two threads) add at once; WAL + busy_timeout wait."""
+    import threading
+
+    path = tmp_path / "lib.db"
+    first, second = open_library(path), open_library(path)
+    errors: list[BaseException] = []
+
+    def add(lib: Library, start: int) -> None:
+        try:
+            for n in range(start, start + 20):
+                lib.add([_article(n)])
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [
+        threading.Thread(target=add, args=(first, 1)),
+        threading.Thread(target=add, args=(second, 101)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert first.count() == second.count() == 40

@@ -72,8 +72,8 @@ class ReaderScreen(Screen[None]):
             id="reader.prev-section",
         ),
         Binding("slash", "search", "Find", id="reader.search"),
-        Binding("n", "match(1)", "Next hit", show=False, id="reader.next-hit"),
-        Binding("N", "match(-1)", "Prev hit", show=False, id="reader.prev-hit"),
+        Binding("n", "match(1)", "Next hit", id="reader.next-hit"),
+        Binding("N", "match(-1)", "Prev hit", id="reader.prev-hit"),
         Binding("t", "toggle_toc", "Contents", show=False, id="reader.toggle-toc"),
         Binding("s", "toggle_summary", "Summary", id="reader.toggle-summary"),
         Binding("h", "highlight", "Highlight", show=False, id="reader.highlight"),
@@ -256,8 +256,15 @@ class ReaderScreen(Screen[None]):
     def _find_submitted(self, event: Input.Submitted) -> None:
         count = self.query_one(ArticleView).search(event.value)
         self.notify(f"{count} hits for “{event.value}” (n / N)", timeout=3, markup=False)
+        self.refresh_bindings()
         event.input.display = False
         self.query_one(ArticleView).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hit keys show (in the footer and the palette) only while a search has hits."""
+        if action == "match":
+            return self._view is not None and self._view.match_count > 0
+        return True
 
     def action_match(self, step: int) -> None:
         position, count = self.query_one(ArticleView).next_match(step)
@@ -277,6 +284,7 @@ class ReaderScreen(Screen[None]):
             find.value, find.display = "", False
             self.query_one(ArticleView).search("")
             self.query_one(ArticleView).focus()
+            self.refresh_bindings()
             return
         self._save_position()
         self.app.pop_screen()

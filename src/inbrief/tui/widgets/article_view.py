@@ -180,6 +180,10 @@ class ArticleView(ScrollView, can_focus=True):
         self._restyle()
         return len(self._matches)
 
+    @property
+    def match_count(self) -> int:
+        return len(self._matches)
+
     def next_match(self, step: int) -> tuple[int, int]:
         """Move to the next (``step`` 1) or previous (-1) hit; returns (position, count)."""
         if self._matches:
