@@ -73,7 +73,7 @@ class ReaderScreen(Screen[None]):
         ),
         Binding("slash", "search", "Find", id="reader.search"),
         Binding("n", "match(1)", "Next hit", id="reader.next-hit"),
-        Binding("N", "match(-1)", "Prev hit", id="reader.prev-hit"),
+        Binding("N", "match(-1)", "Prev hit", show=False, id="reader.prev-hit"),
         Binding("t", "toggle_toc", "Contents", show=False, id="reader.toggle-toc"),
         Binding("s", "toggle_summary", "Summary", id="reader.toggle-summary"),
         Binding("h", "highlight", "Highlight", show=False, id="reader.highlight"),
@@ -261,9 +261,9 @@ class ReaderScreen(Screen[None]):
         self.query_one(ArticleView).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hit keys show (in the footer and the palette) only while a search has hits."""
+        """Hit keys are dimmed in the footer, and left out of the palette, until a search hits."""
         if action == "match":
-            return self._view is not None and self._view.match_count > 0
+            return True if self._view is not None and self._view.match_count > 0 else None
         return True
 
     def action_match(self, step: int) -> None:
