@@ -87,3 +87,21 @@ async def test_delete_asks_first(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
         await pilot.pause()
         assert library.count() == 0
         assert app.screen.query_one(ArticleList).row_count == 0
+
+
+@pytest.mark.asyncio
+async def test_sort_and_unread_filter(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    isolate(monkeypatch, tmp_path)
+    library = seeded_library(tmp_path)
+    library.add(load_articles(str(FIXTURES / "article.md")))
+    app = make_app(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        articles = app.screen.query_one(ArticleList)
+        assert isinstance(app.screen, LibraryScreen)
+        await pilot.press("s", "s")  # added -> published -> title
+        assert app.screen.spec.sort.value == "title"
+        titles = [str(articles.get_row_at(i)[1]) for i in range(articles.row_count)]
+        assert titles == sorted(titles, key=str.casefold)
+        await pilot.press("r")  # mark the first read
+        await pilot.press("u")
+        assert articles.row_count == 1 and articles.total == 1

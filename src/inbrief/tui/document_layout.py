@@ -56,6 +56,8 @@ def flatten(article: Article, meta: str) -> list[DisplayBlock]:
     blocks = [DisplayBlock("title", strip_controls(article.title), -1)]
     if meta:
         blocks.append(DisplayBlock("meta", strip_controls(meta), -1))
+    if article.url:
+        blocks.append(DisplayBlock("link", strip_controls(article.url), -1))
     for s_index, section in enumerate(article.sections):
         if section.heading:
             kind = "heading" if section.level <= 2 else "subheading"

@@ -97,6 +97,7 @@ class ReaderScreen(Screen[None]):
         self._wide_toc: bool | None = None
         self._wide_summary: bool | None = None
         self._view: ArticleView | None = None
+        self._saved_at = -1
 
     def compose(self) -> ComposeResult:
         yield Label(id="reader-title")
@@ -124,6 +125,8 @@ class ReaderScreen(Screen[None]):
         self._locator = TakeawayLocator(blocks, resolve_language(article.language)[0])
         self.query_one(TableOfContents).show(article)
         self.library.mark_read(self.article_id)
+        self._saved_at = position
+        self.set_interval(5, self._save_if_moved)
         view.focus()
         # Paint the text first: the worker competes for the GIL, so start it after a frame.
         self.call_after_refresh(self._summarize)
@@ -140,7 +143,13 @@ class ReaderScreen(Screen[None]):
     def _save_position(self) -> None:
         if self.article is not None and self._view is not None:
             view = self._view
+            self._saved_at = view.top_block
             self.library.save_position(self.article_id, view.top_block, view.progress)
+
+    def _save_if_moved(self) -> None:
+        """Every few seconds: so a dropped SSH session loses at most that much reading."""
+        if self._view is not None and self._view.top_block != self._saved_at:
+            self._save_position()
 
     def on_unmount(self) -> None:
         self._save_position()
