@@ -40,6 +40,12 @@ CORE_MODULES = [
     "inbrief.extract.fallback",
     "inbrief.extract.dates",
     "inbrief.summarize.sumy_bridge",
+    "inbrief.library",
+    "inbrief.library.store",
+    "inbrief.library.schema",
+    "inbrief.library.identity",
+    "inbrief.library.search",
+    "inbrief.library.adding",
 ]
 
 

@@ -1,0 +1,5 @@
+"""The SQLite article library (core: no UI imports)."""
+
+from inbrief.library.store import Added, Entry, Library, Query, Sort, default_path, open_library
+
+__all__ = ["Added", "Entry", "Library", "Query", "Sort", "default_path", "open_library"]

@@ -1,0 +1,91 @@
+"""The library's SQLite schema and its migrations, keyed by ``PRAGMA user_version``.
+
+``MIGRATIONS[n]`` takes a database at version ``n`` to ``n + 1``. A fresh file is at 0 and
+runs them all. A file at a version newer than :data:`SCHEMA_VERSION` was written by a newer
+inbrief and is refused untouched, as is a file that is not an inbrief library at all.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from inbrief.errors import InbriefError
+
+_V1 = """
+CREATE TABLE articles (
+    id           INTEGER PRIMARY KEY,
+    url          TEXT UNIQUE,            -- canonical URL (identity.canonical_url), may be NULL
+    source_url   TEXT,                   -- the URL as the article gave it, for opening
+    content_hash TEXT NOT NULL UNIQUE,
+    title        TEXT NOT NULL,
+    title_key    TEXT NOT NULL,          -- casefolded title, for sorting
+    byline       TEXT,
+    site         TEXT,
+    published    TEXT,                   -- ISO date or NULL
+    language     TEXT,
+    word_count   INTEGER NOT NULL,
+    added_at     REAL NOT NULL,          -- Unix time
+    read         INTEGER NOT NULL DEFAULT 0,
+    position     INTEGER NOT NULL DEFAULT 0,  -- first visible text block when last closed
+    progress     REAL NOT NULL DEFAULT 0,     -- share of the article scrolled past, 0..1
+    document     TEXT NOT NULL           -- Article.to_json() without the derived "text"
+);
+CREATE INDEX articles_by_added ON articles (added_at, id);
+CREATE INDEX articles_by_published ON articles (published, id);
+CREATE INDEX articles_by_title ON articles (title_key, id);
+CREATE INDEX articles_unread_by_added ON articles (read, added_at, id);
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
+);
+"""
+
+#: Each entry upgrades the schema by one version; append, never edit a released one.
+MIGRATIONS: tuple[str, ...] = (_V1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection, path: str) -> None:
+    """Bring ``conn`` (autocommit mode) up to :data:`SCHEMA_VERSION` in one transaction.
+
+    The version is read inside ``BEGIN IMMEDIATE`` so two instances opening a fresh file at
+    the same moment cannot both create the tables.
+    """
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.DatabaseError as exc:
+        raise InbriefError(
+            f"not an inbrief library or damaged ({exc}); left untouched", path
+        ) from None
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        if version > SCHEMA_VERSION:
+            raise InbriefError(
+                f"library schema version {version} is newer than this inbrief understands "
+                f"({SCHEMA_VERSION}); upgrade inbrief (the file was left untouched)",
+                path,
+            )
+        if version == 0 and tables:
+            raise InbriefError(
+                "an SQLite file that is not an inbrief library; left untouched", path
+            )
+        for step in range(version, SCHEMA_VERSION):
+            for statement in _statements(MIGRATIONS[step]):
+                conn.execute(statement)
+        if version != SCHEMA_VERSION:
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except sqlite3.DatabaseError as exc:
+        conn.execute("ROLLBACK")
+        raise InbriefError(
+            f"not an inbrief library or damaged ({exc}); left untouched", path
+        ) from None
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements (no semicolons inside our literals)."""
+    lines = [line.split("--", 1)[0] for line in script.splitlines()]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]

@@ -1,0 +1,1 @@
+"""Screens: library, reader, help, and the add-source and confirm-delete dialogs."""

@@ -1,0 +1,60 @@
+"""The ``?`` screen: every key of the screen underneath, with its binding id for rebinding."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Label
+
+from inbrief.tui.config import config_dir
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys of ``screen`` as a table: key, action, id (the name to use in config.toml)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "close", "Close", id="help.close")
+    ]
+
+    def __init__(self, screen: Screen[object]) -> None:
+        super().__init__()
+        self._screen = screen
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog help"):
+            yield Label(
+                Content(f"Keys — {self._screen.title or 'inbrief'}"), classes="dialog-title"
+            )
+            yield DataTable[Text](cursor_type="row", id="keys")
+            path = config_dir() / "config.toml"
+            yield Label(Content(f'Rebind in {path}: [keys] "id" = "key,key"'))
+            yield Label(Content("Ctrl+P: command palette (every action, themes) · Esc closes"))
+
+    def on_mount(self) -> None:
+        table = self.query_one("#keys", DataTable)
+        table.add_columns(Text("Key"), Text("Action"), Text("Id"))
+        for binding, keys in _bindings(self._screen):
+            shown = ", ".join(
+                self.app.get_key_display(Binding(key, binding.action)) for key in keys
+            )
+            table.add_row(Text(shown), Text(binding.description), Text(binding.id or ""))
+        table.focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def _bindings(screen: Screen[object]) -> list[tuple[Binding, list[str]]]:
+    """The screen's and the app's described bindings (keymap applied), keys grouped by id."""
+    grouped: dict[str, tuple[Binding, list[str]]] = {}
+    for key, active in screen.active_bindings.items():
+        binding = active.binding
+        if binding.description and active.node in (screen, screen.app):
+            grouped.setdefault(binding.id or binding.action, (binding, []))[1].append(key)
+    return list(grouped.values())

@@ -1,0 +1,187 @@
+"""The library screen: list, search, sort, filter, add (in a worker), delete, open."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, ProgressBar
+
+from inbrief.library import Library, Query, Sort
+from inbrief.library.adding import add_sources
+from inbrief.library.store import RANK_LIMIT
+from inbrief.tui.messages import AddProgress, SourcesAdded
+from inbrief.tui.screens.dialogs import AddSourceScreen, ConfirmDeleteScreen
+from inbrief.tui.widgets.article_list import ArticleList
+
+_SORTS = tuple(Sort)
+
+
+class LibraryScreen(Screen[None]):
+    """Every article in the library; ``Enter`` opens one in the reader."""
+
+    TITLE = "Library"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", "Search", id="library.search"),
+        Binding("escape", "clear_search", "Clear search", show=False, id="library.clear-search"),
+        Binding("a", "add", "Add", id="library.add"),
+        Binding("d,delete", "delete", "Delete", id="library.delete"),
+        Binding("s", "cycle_sort", "Sort", id="library.sort"),
+        Binding("u", "toggle_unread", "Unread only", id="library.unread"),
+        Binding("r", "toggle_read", "Mark read/unread", show=False, id="library.toggle-read"),
+        Binding("q", "app.quit", "Quit", id="library.quit"),
+    ]
+
+    def __init__(self, library: Library, sources: Sequence[str] = ()) -> None:
+        super().__init__()
+        self.library = library
+        self.spec = Query()
+        self._initial_sources = list(sources)
+
+    def compose(self) -> ComposeResult:
+        yield Label(id="status")
+        yield Input(placeholder="Search title and text (Enter: go to the list)", id="search")
+        yield ArticleList(id="articles")
+        yield Label(Content("Your library is empty. Press a to add a URL or a file."), id="empty")
+        with Horizontal(id="progress"):
+            yield Label(id="progress-label")
+            yield ProgressBar(show_eta=False, id="progress-bar")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#search").display = False
+        self.query_one("#progress").display = False
+        self.refresh_list()
+        self.query_one(ArticleList).focus()
+        if self._initial_sources:
+            self.start_adding(self._initial_sources, open_first=True)
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted:
+            self.refresh_list(keep=self.query_one(ArticleList).selected_id)
+
+    # -- list ------------------------------------------------------------------------------
+
+    def refresh_list(self, keep: int | None = None) -> None:
+        articles = self.query_one(ArticleList)
+        articles.reload(self.library, self.spec, select=keep)
+        self.query_one("#empty").display = articles.total == 0 and not self.spec.text
+        sort = f"sorted by {self.spec.sort.value}"
+        if self.spec.text:
+            sort = "best matches first" if articles.total <= RANK_LIMIT else "newest first"
+        noun = "article" if articles.total == 1 else "articles"
+        scope = f"unread {noun}" if self.spec.unread_only else noun
+        found = f" matching “{self.spec.text}”" if self.spec.text else ""
+        self.query_one("#status", Label).update(
+            Content(f" inbrief · {articles.total_label} {scope}{found} · {sort}")
+        )
+
+    def on_article_list_opened(self, event: ArticleList.Opened) -> None:
+        self.open_article(event.article_id)
+
+    def open_article(self, article_id: int) -> None:
+        from inbrief.tui.screens.reader import ReaderScreen
+
+        self.app.push_screen(ReaderScreen(self.library, article_id))
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.spec = Query(event.value, self.spec.sort, self.spec.unread_only)
+        self.refresh_list()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        self.query_one(ArticleList).focus()
+
+    def action_clear_search(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.value:
+            search.value = ""
+        search.display = False
+        self.query_one(ArticleList).focus()
+
+    def action_cycle_sort(self) -> None:
+        following = _SORTS[(_SORTS.index(self.spec.sort) + 1) % len(_SORTS)]
+        self.spec = Query(self.spec.text, following, self.spec.unread_only)
+        self.refresh_list()
+
+    def action_toggle_unread(self) -> None:
+        self.spec = Query(self.spec.text, self.spec.sort, not self.spec.unread_only)
+        self.refresh_list()
+
+    def action_toggle_read(self) -> None:
+        selected = self.query_one(ArticleList).selected_id
+        entry = self.library.entry(selected) if selected is not None else None
+        if entry is not None:
+            self.library.mark_read(entry.id, not entry.read)
+            self.refresh_list(keep=entry.id)
+
+    def action_delete(self) -> None:
+        selected = self.query_one(ArticleList).selected_id
+        entry = self.library.entry(selected) if selected is not None else None
+        if entry is None:
+            return
+
+        def confirmed(answer: bool | None) -> None:
+            if answer:
+                self.library.delete(entry.id)
+                self.refresh_list()
+                self.notify(f"Deleted “{entry.title}”", markup=False)
+
+        self.app.push_screen(ConfirmDeleteScreen(entry.title), confirmed)
+
+    # -- adding ----------------------------------------------------------------------------
+
+    def action_add(self) -> None:
+        def chosen(source: str | None) -> None:
+            if source:
+                self.start_adding([source], open_first=False)
+
+        self.app.push_screen(AddSourceScreen(), chosen)
+
+    def start_adding(self, sources: list[str], open_first: bool) -> None:
+        self.query_one("#progress").display = True
+        self.query_one("#progress-bar", ProgressBar).update(total=len(sources) + 1, progress=0)
+        self._add_worker(sources, open_first)
+
+    @work(thread=True, exclusive=True, group="add")
+    def _add_worker(self, sources: list[str], open_first: bool) -> None:
+        total = len(sources)
+        report = add_sources(
+            self.library,
+            sources,
+            progress=lambda i, source: self.post_message(AddProgress(i, total, source)),
+        )
+        self.post_message(SourcesAdded(report, open_first))
+
+    def on_add_progress(self, message: AddProgress) -> None:
+        label = f"Adding {message.index + 1}/{message.total}: {message.source}"
+        self.query_one("#progress-label", Label).update(Content(label))
+        self.query_one("#progress-bar", ProgressBar).update(progress=message.index + 1)
+
+    def on_sources_added(self, message: SourcesAdded) -> None:
+        self.query_one("#progress").display = False
+        report = message.report
+        for error in report.errors:
+            self.notify(error, title="Could not add", severity="error", markup=False)
+        if report.added:
+            existing = len(report.added) - report.new_count
+            note = f"Added {report.new_count} new" + (
+                f", {existing} already in the library" if existing else ""
+            )
+            self.notify(note, markup=False)
+        first = report.added[0].id if report.added else None
+        self.refresh_list(keep=first)
+        if message.open_first and first is not None:
+            self.open_article(first)

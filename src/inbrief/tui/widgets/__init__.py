@@ -1,0 +1,1 @@
+"""Widgets of the reader: article list, table of contents, article text, summary pane."""

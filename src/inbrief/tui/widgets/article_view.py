@@ -1,0 +1,261 @@
+"""The article text, drawn with Textual's line API: only the lines on screen are rendered.
+
+A widget per paragraph costs about a second to mount for a 40,000-word article; this view
+costs one word-wrap pass (:mod:`inbrief.tui.document_layout`) and then a few dozen
+``render_line`` calls per frame, whatever the length. Text is always a ``rich.text.Text``
+built from plain strings, never markup, so ``[bold]`` in an article shows as ``[bold]``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from inbrief.tui.document_layout import MAX_MEASURE, DisplayBlock, DocumentLayout
+from inbrief.tui.takeaway_spans import Span
+
+_KINDS = (
+    "title", "meta", "link", "heading", "subheading", "list", "quote", "code", "caption", "byline",
+    "dateline", "prefix", "summary", "focus", "match", "match-current",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    start: int
+    end: int
+    kind: str
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Scrollable article text with section tracking, inline highlights and search hits."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"article-view--{kind}" for kind in _KINDS}
+
+    DEFAULT_CSS = """
+    ArticleView { overflow-x: hidden; overflow-y: scroll; scrollbar-gutter: stable; padding: 0 2; }
+    ArticleView > .article-view--title { text-style: bold; color: $primary; }
+    ArticleView > .article-view--meta { color: $text-muted; }
+    ArticleView > .article-view--link { color: $text-primary; text-style: underline; }
+    ArticleView > .article-view--heading { text-style: bold; color: $primary; }
+    ArticleView > .article-view--subheading { text-style: bold italic; color: $secondary; }
+    ArticleView > .article-view--quote { text-style: italic; }
+    ArticleView > .article-view--code { color: $text-success; }
+    ArticleView > .article-view--caption { text-style: italic; color: $text-muted; }
+    ArticleView > .article-view--byline { color: $text-muted; }
+    ArticleView > .article-view--dateline { color: $text-muted; }
+    ArticleView > .article-view--prefix { color: $accent; }
+    ArticleView > .article-view--summary { background: $accent 20%; }
+    ArticleView > .article-view--focus { background: $accent 55%; text-style: bold; }
+    ArticleView > .article-view--match { background: $warning 40%; }
+    ArticleView > .article-view--match-current { background: $warning; color: $background; }
+    """
+
+    class SectionChanged(Message):
+        """The section at the top of the view changed (the TOC follows it)."""
+
+        def __init__(self, section: int) -> None:
+            super().__init__()
+            self.section = section
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.layout_index = DocumentLayout([])
+        self._cache: LRUCache[tuple[int, int, Style], Strip] = LRUCache(512)
+        self._styles: dict[str, Style] = {}
+        self._summary: dict[int, list[_Mark]] = {}
+        self._focus: Span | None = None
+        self._matches: list[Span] = []
+        self._match_index = -1
+        self._section = -1
+        self._pending_top: int | None = None
+        self.show_summary = False
+
+    # -- content ---------------------------------------------------------------------------
+
+    def load(self, blocks: list[DisplayBlock], top_block: int = 0) -> None:
+        """Show ``blocks``; ``top_block`` is put at the top (a restored reading position)."""
+        self.layout_index = DocumentLayout(blocks)
+        self._summary, self._focus, self._matches, self._match_index = {}, None, [], -1
+        if self.scrollable_content_region.width <= 0:
+            self._pending_top = top_block  # not laid out yet: wrap when the size is known
+            return
+        self._relayout(top_block)
+
+    @property
+    def text_width(self) -> int:
+        return max(10, min(MAX_MEASURE, self.scrollable_content_region.width - 1))
+
+    def _relayout(self, top_block: int | None = None) -> None:
+        if top_block is None:
+            top_block = self.top_block
+        self.layout_index.wrap(self.text_width)
+        self._cache.clear()
+        self.virtual_size = Size(self.size.width, len(self.layout_index.lines))
+        y = self.layout_index.line_of(top_block)
+        self.scroll_to(y=y, animate=False, immediate=True)
+        if y and round(self.scroll_y) != y:  # the scroll range is not updated yet
+            self.call_after_refresh(self.scroll_to, y=y, animate=False, immediate=True)
+        self.refresh()
+
+    def on_resize(self) -> None:
+        if self._pending_top is not None:
+            top, self._pending_top = self._pending_top, None
+            self._relayout(top)
+        elif self.layout_index.width != self.text_width:
+            self._relayout()
+
+    @property
+    def top_block(self) -> int:
+        return self.layout_index.block_at_line(round(self.scroll_y))
+
+    @property
+    def progress(self) -> float:
+        total = max(1, len(self.layout_index.lines) - self.size.height)
+        return min(1.0, self.scroll_y / total)
+
+    # -- navigation ------------------------------------------------------------------------
+
+    def scroll_to_block(self, block: int, offset: int = 0, *, context: int = 0) -> None:
+        """Scroll so that ``block`` (at character ``offset``) shows ``context`` lines down."""
+        y = self.layout_index.line_of(block, offset)
+        self.scroll_to(y=max(0, y - context), animate=False, immediate=True)
+
+    def scroll_to_section(self, section: int) -> None:
+        block = self.layout_index.section_start.get(section)
+        if block is not None:
+            self.scroll_to_block(block)
+
+    def current_section(self) -> int:
+        return self.layout_index.section_at_line(round(self.scroll_y))
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        section = self.current_section()
+        if section != self._section:
+            self._section = section
+            self.post_message(self.SectionChanged(section))
+
+    # -- highlights and search -------------------------------------------------------------
+
+    def set_summary_spans(self, spans: list[Span]) -> None:
+        self._summary = {}
+        for span in spans:
+            self._summary.setdefault(span.block, []).append(_Mark(span.start, span.end, "summary"))
+        self._restyle()
+
+    def toggle_summary(self) -> bool:
+        self.show_summary = not self.show_summary
+        self._restyle()
+        return self.show_summary
+
+    def focus_span(self, span: Span | None) -> None:
+        """Highlight ``span`` (one takeaway) and scroll it into the upper third of the view."""
+        self._focus = span
+        if span is not None:
+            self.scroll_to_block(span.block, span.start, context=max(1, self.size.height // 3))
+        self._restyle()
+
+    def search(self, term: str) -> int:
+        """Mark every case-insensitive occurrence of ``term``; jump to the first below the top."""
+        self._matches, self._match_index = [], -1
+        if term:
+            pattern = re.compile(re.escape(term), re.IGNORECASE)
+            for index, block in enumerate(self.layout_index.blocks):
+                for m in pattern.finditer(block.text):
+                    self._matches.append(Span(index, m.start(), m.end()))
+        if self._matches:
+            top = self.top_block
+            self._match_index = next((i for i, m in enumerate(self._matches) if m.block >= top), 0)
+            self._show_match()
+        self._restyle()
+        return len(self._matches)
+
+    @property
+    def match_count(self) -> int:
+        return len(self._matches)
+
+    def next_match(self, step: int) -> tuple[int, int]:
+        """Move to the next (``step`` 1) or previous (-1) hit; returns (position, count)."""
+        if self._matches:
+            self._match_index = (self._match_index + step) % len(self._matches)
+            self._show_match()
+            self._restyle()
+        return self._match_index + 1, len(self._matches)
+
+    def _show_match(self) -> None:
+        match = self._matches[self._match_index]
+        self.scroll_to_block(match.block, match.start, context=max(1, self.size.height // 3))
+
+    # -- rendering -------------------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles = {}
+        self._cache.clear()
+
+    def _restyle(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def _style(self, kind: str) -> Style:
+        style = self._styles.get(kind)
+        if style is None:
+            name = f"article-view--{kind}"
+            style = self.get_component_rich_style(name, partial=False)
+            self._styles[kind] = style
+        return style
+
+    def _marks(self, block: int) -> list[_Mark]:
+        marks = list(self._summary.get(block, ())) if self.show_summary else []
+        marks += [
+            _Mark(m.start, m.end, "match-current" if i == self._match_index else "match")
+            for i, m in enumerate(self._matches)
+            if m.block == block
+        ]
+        if self._focus is not None and self._focus.block == block:
+            marks.append(_Mark(self._focus.start, self._focus.end, "focus"))
+        return marks
+
+    def render_line(self, y: int) -> Strip:
+        index = round(self.scroll_y) + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style  # changes with focus (background tint) and theme
+        key = (index, width, base)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._render_index(index, width, base)
+            self._cache[key] = strip
+        return strip
+
+    def _render_index(self, index: int, width: int, base: Style) -> Strip:
+        lines = self.layout_index.lines
+        if index >= len(lines) or lines[index].block < 0:
+            return Strip.blank(width, base)
+        line = lines[index]
+        block = self.layout_index.blocks[line.block]
+        body = block.text[line.start : line.end].rstrip()
+        prefix = block.prefix if line.first else " " * cell_len(block.prefix)
+        text = Text(no_wrap=True, end="")
+        text.append(prefix, self._style("prefix"))
+        kind = block.kind if f"article-view--{block.kind}" in self.COMPONENT_CLASSES else ""
+        part = Text(body, style=self._style(kind) if kind else "", no_wrap=True, end="")
+        for mark in self._marks(line.block):
+            start, end = max(mark.start, line.start), min(mark.end, line.start + len(body))
+            if start < end:
+                part.stylize(self._style(mark.kind), start - line.start, end - line.start)
+        text.append_text(part)
+        # A span, not Text(style=...): Text.render drops the base style when there are no spans.
+        text.stylize_before(base)
+        strip = Strip(text.render(self.app.console), text.cell_len)
+        return strip.extend_cell_length(width, base).crop(0, width)

@@ -1,0 +1,32 @@
+"""Helpers for the TUI tests: an isolated config dir and library per test, and a ready app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from inbrief.ingest import load_articles
+from inbrief.library import Library, open_library
+from inbrief.tui.app import InbriefApp
+from inbrief.tui.config import load_config
+from tests.conftest import SEED_JSON
+
+
+def isolate(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """Point config and library at ``tmp_path`` so no test touches the user's real files."""
+    monkeypatch.setenv("INBRIEF_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("INBRIEF_LIBRARY", str(tmp_path / "library.sqlite3"))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return tmp_path
+
+
+def seeded_library(tmp_path: Path, seed: bool = True) -> Library:
+    library = open_library(tmp_path / "library.sqlite3")
+    if seed:
+        library.add(load_articles(str(SEED_JSON)))
+    return library
+
+
+def make_app(library: Library, sources: list[str] | None = None) -> InbriefApp:
+    return InbriefApp(library, sources or [], load_config())
