@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -39,25 +39,34 @@ class Row:
         return value is not None and value <= self.target
 
 
+#: GNU time, whose tiny size keeps the measured process's peak RSS honest (see run_process).
+GNU_TIME = Path("/usr/bin/time")
+
+
 def run_process(argv: Sequence[str], env: dict[str, str] | None = None) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KiB) of one whole process run to completion."""
+    """Wall seconds and peak RSS (KiB, 0 if unknown) of one whole process run to completion.
+
+    The RSS is read through GNU time when it is installed. ``wait4`` from this process would
+    be wrong: a child spawned by a large parent inherits the parent's high-water mark at exec
+    (Linux keeps it in the child's ``maxrss``), so every figure would read as the parent's.
+    """
+    command = list(argv)
+    report: str | None = None
+    if GNU_TIME.exists():
+        handle, report = tempfile.mkstemp(prefix="inbrief-rss-")
+        os.close(handle)
+        command = [str(GNU_TIME), "-f", "%M", "-o", report, *command]
     started = time.perf_counter()
-    process = subprocess.Popen(
-        list(argv), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
-    )
-    _, rusage_status, usage = _wait4(process.pid)
+    result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     elapsed = time.perf_counter() - started
-    if rusage_status != 0:
-        stderr = process.stderr.read().decode() if process.stderr else ""
-        raise RuntimeError(f"{argv[:4]} failed ({rusage_status}): {stderr[-500:]}")
-    if process.stderr:
-        process.stderr.close()
-    return elapsed, usage.ru_maxrss
-
-
-def _wait4(pid: int) -> tuple[int, int, resource.struct_rusage]:
-    _pid, status, usage = os.wait4(pid, 0)
-    return _pid, os.waitstatus_to_exitcode(status), usage
+    if result.returncode != 0:
+        raise RuntimeError(f"{list(argv)[:4]} failed: {result.stderr.decode()[-500:]}")
+    rss = 0
+    if report is not None:
+        text = Path(report).read_text().strip().splitlines()
+        os.unlink(report)
+        rss = int(text[-1]) if text and text[-1].isdigit() else 0
+    return elapsed, rss
 
 
 def median_runs(
