@@ -26,7 +26,7 @@ class BlockKind(StrEnum):
 #: Blocks whose sentences may be summarized. Captions, bylines, datelines and code never are.
 BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST, BlockKind.QUOTE})
 #: Blocks kept out of :attr:`Article.text`, the article's body as plain text.
-_NOT_TEXT = frozenset({BlockKind.CAPTION, BlockKind.BYLINE})
+_NOT_TEXT = frozenset({BlockKind.CAPTION, BlockKind.BYLINE, BlockKind.DATELINE})
 
 
 @dataclass(slots=True)
