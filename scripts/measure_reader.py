@@ -2,8 +2,9 @@
 
 Runs ``inbrief`` (the installed entry point next to this interpreter) in a 100x30 pty with a
 throwaway library and config, and watches its output for text that only appears once a screen
-is painted: the library's status line, then the reader's footer. Each figure is the median of
-``--runs`` runs.
+is painted: the library's status line, then the reader's footer. Then it presses ``j`` every
+0.1 s while the summary is computed and records the slowest time to the first output byte.
+Each figure is the median of ``--runs`` runs.
 
     python scripts/measure_reader.py examples/xi-putin-wordpress.json /tmp/long.md
 """
@@ -26,6 +27,8 @@ from pathlib import Path
 from termios import TIOCSWINSZ
 
 INBRIEF = str(Path(sys.executable).with_name("inbrief"))
+#: Keys (``j``) sent right after the article shows, while its summary is computed.
+KEYS_AFTER_OPEN = 20
 
 
 def _wait_for(fd: int, needle: bytes, seen: bytearray, timeout: float = 30.0) -> float:
@@ -39,7 +42,7 @@ def _wait_for(fd: int, needle: bytes, seen: bytearray, timeout: float = 30.0) ->
     return time.perf_counter()
 
 
-def measure_once(source: str) -> tuple[float, float]:
+def measure_once(source: str) -> tuple[float, float, float]:
     home = Path(tempfile.mkdtemp(prefix="inbrief-measure-"))
     env = dict(os.environ, INBRIEF_LIBRARY=str(home / "lib.db"), TERM="xterm-256color")
     env["INBRIEF_CONFIG_DIR"] = str(home / "config")
@@ -58,7 +61,7 @@ def measure_once(source: str) -> tuple[float, float]:
     os.close(child)
     seen = bytearray()
     try:
-        painted = _wait_for(main, b"articles", seen) - start
+        painted = _wait_for(main, b"sorted by", seen) - start
         time.sleep(0.5)  # let the first frames settle before pressing Enter
         while select.select([main], [], [], 0.05)[0]:
             os.read(main, 65536)
@@ -66,12 +69,21 @@ def measure_once(source: str) -> tuple[float, float]:
         pressed = time.perf_counter()
         os.write(main, b"\r")
         opened = _wait_for(main, b"Next section", seen) - pressed
+        latencies = []
+        for _ in range(KEYS_AFTER_OPEN):  # the summary is being computed meanwhile
+            while select.select([main], [], [], 0.02)[0]:
+                os.read(main, 65536)
+            sent = time.perf_counter()
+            os.write(main, b"j")
+            if select.select([main], [], [], 10)[0]:
+                latencies.append(time.perf_counter() - sent)
+            time.sleep(0.1)
     finally:
         process.terminate()
         process.wait(5)
         os.close(main)
         shutil.rmtree(home, ignore_errors=True)
-    return painted, opened
+    return painted, opened, max(latencies, default=float("nan"))
 
 
 def main() -> None:
@@ -83,8 +95,10 @@ def main() -> None:
         runs = [measure_once(source) for _ in range(args.runs)]
         paint = statistics.median(r[0] for r in runs)
         enter = statistics.median(r[1] for r in runs)
+        key = statistics.median(r[2] for r in runs)
         print(f"{source}: start->first paint {paint * 1000:.0f} ms, "
-              f"Enter->article {enter * 1000:.0f} ms (median of {args.runs})")  # fmt: skip
+              f"Enter->article {enter * 1000:.0f} ms, slowest key echo in the 2 s after "
+              f"opening {key * 1000:.0f} ms (medians of {args.runs})")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -105,3 +105,18 @@ async def test_sort_and_unread_filter(monkeypatch: pytest.MonkeyPatch, tmp_path:
         await pilot.press("r")  # mark the first read
         await pilot.press("u")
         assert articles.row_count == 1 and articles.total == 1
+
+
+def test_run_app_refuses_a_damaged_library_without_touching_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import argparse
+
+    from inbrief.tui.app import run_app
+
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"definitely not sqlite" * 50)
+    status = run_app(argparse.Namespace(library=str(garbage), sources=[]))
+    assert status == 1
+    assert "not an inbrief library" in capsys.readouterr().err
+    assert garbage.read_bytes() == b"definitely not sqlite" * 50
