@@ -204,3 +204,39 @@ async def test_article_text_is_never_markup_or_control_codes(
     assert openable_url("file:///etc/passwd") is None
     assert openable_url("data:text/html,x") is None
     assert openable_url("https://example.com/a") == "https://example.com/a"
+
+
+@pytest.mark.asyncio
+async def test_contents_carry_section_gists_and_gist_is_not_repeated(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    isolate(monkeypatch, tmp_path)
+    app = make_app(seeded_library(tmp_path))
+    async with app.run_test(size=(160, 48)) as pilot:
+        reader = await _open_reader(app, pilot)
+        assert reader.summary is not None and reader.article is not None
+        toc = reader.query_one(TableOfContents)
+        for index, gist in reader.summary.section_gists.items():
+            prompt = str(toc.get_option_at_index(index).prompt)
+            heading = reader.article.sections[index].heading or "Introduction"
+            assert prompt.startswith(heading)
+            assert gist.text[:40] in prompt
+        pane = reader.query_one(SummaryPane)
+        prompts = [str(pane.get_option_at_index(i).prompt) for i in range(pane.option_count)]
+        gist_text = reader.summary.gist[0].text
+        assert sum(gist_text in prompt for prompt in prompts) == 1  # once, under "Gist"
+
+
+@pytest.mark.asyncio
+async def test_low_confidence_extraction_is_flagged(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    isolate(monkeypatch, tmp_path)
+    library = seeded_library(tmp_path, seed=False)
+    body = Block(BlockKind.PARAGRAPH, ["Only a sliver of a page was found here, nothing more."])
+    library.add([Article("Fragment", [Section("", 0, [body])], confidence=0.2)])
+    app = make_app(library)
+    async with app.run_test(size=(120, 30)) as pilot:
+        reader = await _open_reader(app, pilot)
+        text = "\n".join(_lines(reader.query_one(ArticleView)))
+        assert "Low extraction confidence (0.20)" in text

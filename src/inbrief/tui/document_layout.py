@@ -18,6 +18,8 @@ from inbrief.model import Article, BlockKind
 from inbrief.textclean import strip_controls
 
 _WORD = re.compile(r"\S+\s*")
+#: Below this :attr:`Article.confidence` the reader warns that extraction may have failed.
+LOW_CONFIDENCE = 0.5
 #: The widest the text column gets: long lines are hard to read.
 MAX_MEASURE = 96
 
@@ -56,6 +58,12 @@ def flatten(article: Article, meta: str) -> list[DisplayBlock]:
     blocks = [DisplayBlock("title", strip_controls(article.title), -1)]
     if meta:
         blocks.append(DisplayBlock("meta", strip_controls(meta), -1))
+    if article.confidence < LOW_CONFIDENCE:
+        warning = (
+            f"Low extraction confidence ({article.confidence:.2f}): the page gave little article "
+            "text, so this may be a fragment or the wrong part of the page."
+        )
+        blocks.append(DisplayBlock("warning", warning, -1))
     if article.url:
         blocks.append(DisplayBlock("link", strip_controls(article.url), -1))
     for s_index, section in enumerate(article.sections):

@@ -176,6 +176,8 @@ class ReaderScreen(Screen[None]):
             return  # an older request finished after the user moved on
         self.summary = message.summary
         self.query_one(SummaryPane).show(message.summary)
+        if self.article is not None:
+            self.query_one(TableOfContents).show(self.article, message.summary.section_gists)
         if self._locator is not None:
             spans = [self._locator.locate(t) for t in message.summary.takeaways]
             self.query_one(ArticleView).set_summary_spans([s for s in spans if s is not None])

@@ -25,8 +25,8 @@ from inbrief.tui.document_layout import MAX_MEASURE, DisplayBlock, DocumentLayou
 from inbrief.tui.takeaway_spans import Span
 
 _KINDS = (
-    "title", "meta", "link", "heading", "subheading", "list", "quote", "code", "caption", "byline",
-    "dateline", "prefix", "summary", "focus", "match", "match-current",
+    "title", "meta", "warning", "link", "heading", "subheading", "list", "quote", "code",
+    "caption", "byline", "dateline", "prefix", "summary", "focus", "match", "match-current",
 )  # fmt: skip
 
 
@@ -46,6 +46,7 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView { overflow-x: hidden; overflow-y: scroll; scrollbar-gutter: stable; padding: 0 2; }
     ArticleView > .article-view--title { text-style: bold; color: $primary; }
     ArticleView > .article-view--meta { color: $text-muted; }
+    ArticleView > .article-view--warning { color: $text-warning; text-style: bold; }
     ArticleView > .article-view--link { color: $text-primary; text-style: underline; }
     ArticleView > .article-view--heading { text-style: bold; color: $primary; }
     ArticleView > .article-view--subheading { text-style: bold italic; color: $secondary; }

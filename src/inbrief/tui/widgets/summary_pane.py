@@ -46,7 +46,8 @@ class SummaryPane(OptionList):
             options.append(Option(Content(f"Gist ({summary.algorithm})"), disabled=True))
             options += [self._bullet(f"gist-{i}", t) for i, t in enumerate(summary.gist)]
         options.append(Option(Content(f"Key takeaways ({label})"), disabled=True))
-        options += [self._bullet(f"takeaway-{i}", t) for i, t in enumerate(summary.takeaways)]
+        # Under the gist, only what it does not already say (see Summary.bullets).
+        options += [self._bullet(f"takeaway-{i}", t) for i, t in enumerate(summary.bullets)]
         if not summary.takeaways:
             options.append(Option(Content("(nothing to summarize)"), disabled=True))
         self.add_options(options)

@@ -1,13 +1,24 @@
-"""The table of contents: one entry per section, indented by heading level."""
+"""The table of contents: one entry per section, indented by heading level, with its gist."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from inbrief.model import Article
+from inbrief.model import Article, Takeaway
 from inbrief.textclean import strip_controls
+
+#: Section gists in the contents are cut to this many characters: a hint, not a summary.
+GIST_CHARS = 90
+
+
+def _shorten(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 class TableOfContents(OptionList):
@@ -17,7 +28,9 @@ class TableOfContents(OptionList):
     TableOfContents { border: none; padding: 0 1; }
     """
 
-    def show(self, article: Article) -> None:
+    def show(self, article: Article, gists: Mapping[int, Takeaway] | None = None) -> None:
+        """One entry per section; with ``gists``, each heading carries its section's gist."""
+        highlighted = self.highlighted
         self.clear_options()
         options: list[Option] = []
         for index, section in enumerate(article.sections):
@@ -25,10 +38,14 @@ class TableOfContents(OptionList):
                 "Introduction" if index == 0 else f"Section {index + 1}"
             )
             indent = "  " * max(0, section.level - 2)
-            options.append(Option(Content(indent + heading), id=f"section-{index}"))
+            label = Content(indent + heading)
+            if gists and index in gists:
+                gist = _shorten(strip_controls(gists[index].text), GIST_CHARS)
+                label = Content.assemble(label, "\n", (indent + gist, "dim italic"))
+            options.append(Option(label, id=f"section-{index}"))
         self.add_options(options)
         if options:
-            self.highlighted = 0
+            self.highlighted = highlighted if highlighted is not None else 0
 
     def follow(self, section: int) -> None:
         """Highlight ``section`` without moving focus (the view scrolled into it)."""
