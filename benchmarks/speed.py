@@ -162,10 +162,91 @@ def bench_batch(work: Path, repeats: int, limit: int | None) -> list[Row]:
     ]
 
 
+def bench_reader(work: Path, repeats: int, limit: int | None) -> list[Row]:
+    """The TUI in a pty: first paint, article shown (vs MarkdownViewer), keys, memory."""
+    from benchmarks.reader_timing import (
+        measure_markdown_viewer,
+        median_reader,
+        page_render_seconds,
+    )
+    from scripts.make_long_article import article
+
+    words = 5_000 if limit else 50_000
+    long_md = work / "long.md"
+    long_md.write_text(article(words), encoding="utf-8")
+    runs = 1 if limit else 3
+    seed = median_reader(str(SEED), runs)
+    long = median_reader(str(long_md), runs)
+    viewer = statistics.median(measure_markdown_viewer(str(long_md)) for _ in range(runs))
+    page_work = page_render_seconds(str(long_md))
+    frame = 1 / 60
+    return [
+        Row("reader: start to first paint (seed 000)", seed.first_paint, None, "s", 0.5),
+        Row("reader: Enter to article shown (seed 000)", seed.opened, None, "s", None),
+        Row(
+            f"reader: Enter to {words // 1000}k-word article shown",
+            long.opened,
+            viewer,
+            "s",
+            0.15,
+            "anchor: Textual MarkdownViewer, key press to document mounted",
+        ),
+        Row(
+            f"reader: page down, {words // 1000}k words (first byte)",
+            long.page_down,
+            None,
+            "s",
+            frame,
+            "slowest of 15 presses; target is one 60 Hz frame",
+        ),
+        Row(
+            f"reader: page down, {words // 1000}k words (our work)",
+            page_work,
+            None,
+            "s",
+            frame,
+            "in-process scroll + render_line for every visible line, slowest of 30 pages",
+        ),
+        Row(
+            "reader: key response while summarizing",
+            max(seed.busy_key, long.busy_key),
+            None,
+            "s",
+            None,
+            "slowest of 20 presses of j while the summary worker runs",
+        ),
+        Row(
+            f"peak RSS, reader with {words // 1000}k words", long.rss_kib / 1024, None, "MiB", None
+        ),
+    ]
+
+
+def bench_library(work: Path, repeats: int, limit: int | None) -> list[Row]:
+    """A generated library of 100,000 articles: open the list, search, ingest rate."""
+    from benchmarks.library_scale import measure
+
+    count = 2_000 if limit else 100_000
+    figures = measure(work, count)
+    label = f"{count:,} articles"
+    return [
+        Row(f"library screen open, {label}", figures["open_screen"], None, "s", 0.05,
+            "count + first page of 200, slowest sort order"),
+        Row(f"full-text search, {label}, rare word", figures["search_rare"], None, "s", 0.05),
+        Row(f"full-text search, {label}, common word", figures["search_common"], None, "s", 0.05,
+            "count capped at 1,000 + first page of 200"),
+        Row(f"full-text search, {label}, one-letter prefix", figures["search_prefix"], None, "s",
+            0.05),
+        Row("ingest, one transaction per article", 1 / figures["ingest_per_article"], None,
+            "articles/s", None),
+    ]  # fmt: skip
+
+
 SECTIONS: dict[str, Callable[[Path, int, int | None], list[Row]]] = {
     "oneshot": lambda work, repeats, limit: bench_oneshot(work, repeats),
     "throughput": bench_throughput,
     "batch": bench_batch,
+    "reader": bench_reader,
+    "library": bench_library,
 }
 
 

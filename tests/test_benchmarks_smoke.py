@@ -22,3 +22,5 @@ def test_speed_suite_runs_quick() -> None:
     figures = [line.split(" | ")[0].strip() for line in lines[2:] if " | " in line]
     assert "one-shot summary, seed 000 (wall)" in figures
     assert any(figure.startswith("batch --summary") for figure in figures)
+    assert "reader: start to first paint (seed 000)" in figures
+    assert any(figure.startswith("library screen open") for figure in figures)
