@@ -100,7 +100,8 @@ def articles_from_raw(raw: RawSource) -> list[Article]:
     if kind is Kind.HTML:
         from inbrief.extract.page import article_from_html
 
-        return _fill_language([article_from_html(raw.data, url=raw.url, charset=raw.charset)])
+        # Already decoded above by the same rules (BOM, charset, <meta>, sniffing): not twice.
+        return _fill_language([article_from_html(text, url=raw.url)])
     from inbrief.extract.plaintext import article_from_markdown, article_from_text
 
     if kind is Kind.MARKDOWN:
