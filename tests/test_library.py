@@ -185,3 +185,11 @@ def test_two_instances_share_one_library(tmp_path: Path) -> None:
         thread.join()
     assert not errors
     assert first.count() == second.count() == 40
+
+
+def test_malformed_canonical_links_do_not_stop_an_add(tmp_path: Path) -> None:
+    assert canonical_url("http://example.com:99999/a") is None
+    assert canonical_url("http://[::1/a") is None
+    library = open_library(tmp_path / "lib.db")
+    [added] = library.add([_article(1, url="http://example.com:abc/story")])
+    assert added.new and library.count() == 1

@@ -127,5 +127,18 @@ def _fill_language(articles: list[Article]) -> list[Article]:
     """Articles whose page declares no language get the one their text shows."""
     for article in articles:
         if not article.language:
-            article.language = detect_language(article.title + "\n" + article.text)
+            article.language = detect_language(article.title + "\n" + _opening(article))
     return articles
+
+
+def _opening(article: Article, chars: int = 8000) -> str:
+    """The first ``chars`` or so of the body: all language detection reads, without joining
+    the whole of a long article."""
+    parts: list[str] = []
+    size = 0
+    for block in article.body_blocks():
+        parts.append(block.text)
+        size += len(parts[-1])
+        if size >= chars:
+            break
+    return "\n".join(parts)

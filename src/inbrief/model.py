@@ -140,8 +140,9 @@ class Article:
             confidence=float(data.get("confidence", 1.0)),
         )
 
-    def to_json(self) -> dict[str, Any]:
-        return {
+    def to_json(self, include_text: bool = True) -> dict[str, Any]:
+        """Plain data; ``include_text=False`` leaves out the derived ``text`` (the library)."""
+        data: dict[str, Any] = {
             "title": self.title,
             "byline": self.byline,
             "site": self.site,
@@ -150,9 +151,11 @@ class Article:
             "url": self.url,
             "word_count": self.word_count,
             "confidence": round(self.confidence, 3),
-            "text": self.text,
-            "sections": [section.to_json() for section in self.sections],
         }
+        if include_text:
+            data["text"] = self.text
+        data["sections"] = [section.to_json() for section in self.sections]
+        return data
 
 
 @dataclass(frozen=True, slots=True)

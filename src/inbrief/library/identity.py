@@ -27,13 +27,17 @@ def canonical_url(url: str | None) -> str | None:
     """
     if not url:
         return None
-    parts = urlsplit(url.strip())
+    try:  # a page's own canonical link may be malformed: a bad port, a broken IPv6 host
+        parts = urlsplit(url.strip())
+        port_number = parts.port
+    except ValueError:
+        return None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return None
     host = parts.hostname.lower()
     if host.startswith("www."):
         host = host[4:]
-    port = f":{parts.port}" if parts.port not in (None, 80, 443) else ""
+    port = f":{port_number}" if port_number not in (None, 80, 443) else ""
     path = parts.path.rstrip("/") or "/"
     query = sorted(
         (key, value)
@@ -43,7 +47,11 @@ def canonical_url(url: str | None) -> str | None:
     return urlunsplit(("https", host + port, path, urlencode(query), ""))
 
 
-def content_hash(article: Article) -> str:
-    """SHA-256 of the title and body with white space folded: equal text, equal hash."""
-    text = _SPACE.sub(" ", f"{article.title}\n{article.text}").strip().casefold()
+def content_hash(article: Article, body: str | None = None) -> str:
+    """SHA-256 of the title and body with white space folded: equal text, equal hash.
+
+    ``body`` is ``article.text`` when the caller has already built it.
+    """
+    body = article.text if body is None else body
+    text = _SPACE.sub(" ", f"{article.title}\n{body}").strip().casefold()
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

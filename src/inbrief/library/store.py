@@ -129,7 +129,8 @@ class Library:
         now = time.time()
         with self._transaction() as conn:
             for article in articles:
-                url, digest = canonical_url(article.url), content_hash(article)
+                text = article.text  # built once: for the hash, the stored JSON and the index
+                url, digest = canonical_url(article.url), content_hash(article, text)
                 row = conn.execute(
                     "SELECT id FROM articles WHERE content_hash = ? OR (? IS NOT NULL AND url = ?)",
                     (digest, url, url),
@@ -137,8 +138,7 @@ class Library:
                 if row is not None:
                     results.append(Added(int(row[0]), article.title, new=False))
                     continue
-                document = article.to_json()
-                document.pop("text", None)
+                document = article.to_json(include_text=False)
                 cursor = conn.execute(
                     "INSERT INTO articles (url, source_url, content_hash, title, title_key,"
                     " byline, site, published, language, word_count, added_at, document)"
@@ -146,13 +146,13 @@ class Library:
                     (
                         url, article.url, digest, article.title, article.title.casefold(),
                         article.byline, article.site, article.published, article.language,
-                        article.word_count, now, json.dumps(document, ensure_ascii=False),
+                        document["word_count"], now, json.dumps(document, ensure_ascii=False),
                     ),
                 )  # fmt: skip
                 article_id = int(cursor.lastrowid or 0)
                 conn.execute(
                     "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-                    (article_id, article.title, article.text),
+                    (article_id, article.title, text),
                 )
                 results.append(Added(article_id, article.title, new=True))
         return results
