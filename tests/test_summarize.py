@@ -113,3 +113,18 @@ def test_bullets_leave_out_what_the_gist_says(seed: Article) -> None:
     assert gist and gist <= {(t.section, t.block, t.index) for t in summary.takeaways}
     assert len(summary.bullets) == 6 - len(gist)
     assert all((t.section, t.block, t.index) not in gist for t in summary.bullets)
+
+
+@pytest.mark.parametrize("algorithm", ["lexrank", "luhn", "lsa"])
+def test_sumy_gist_comes_from_the_same_run(seed: Article, algorithm: str) -> None:
+    """One sumy run gives both: the gist is what the algorithm picks when asked for one."""
+    from inbrief.summarize.sumy_bridge import rank_with_sumy
+    from inbrief.summarize.units import sentence_units, title_terms
+
+    english = get_language("en")
+    units = sentence_units(seed, english)
+    title = title_terms(seed, english)
+    alone, _ranking = rank_with_sumy(algorithm, units, title, 1, english)
+    summary = summarize(seed, SummaryOptions(algorithm=algorithm, sentences=5))
+    assert [t.text for t in summary.gist] == [units[alone[0]].text]
+    assert summary.gist[0] in summary.takeaways

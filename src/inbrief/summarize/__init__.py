@@ -75,8 +75,7 @@ def summarize(
         chosen = default.takeaways(evidence, first, count)
         gist = default.gist(first, evidence)
     else:
-        chosen = _rank(options.algorithm, language, units, title, count)
-        gist = _rank(options.algorithm, language, units, title, 1)
+        chosen, gist = _rank(options.algorithm, language, units, title, count)
     return Summary(
         algorithm=options.algorithm,
         language=language.code,
@@ -88,12 +87,14 @@ def summarize(
 
 def _rank(
     name: str, language: Language, units: list[Unit], title: tuple[str, ...], count: int
-) -> list[int]:
-    """A non-default algorithm's choice of ``count`` units, in document order."""
-    if count >= len(units):
-        return list(range(len(units)))
+) -> tuple[list[int], list[int]]:
+    """A non-default algorithm's ``count`` units in document order, and its single best one
+    (the gist), from one run of the algorithm."""
+    if not units:
+        return [], []
     if name == "lead":
-        return list(range(count))
+        return list(range(min(count, len(units)))), [0]
     from inbrief.summarize.sumy_bridge import rank_with_sumy
 
-    return rank_with_sumy(name, units, title, count, language)
+    chosen, ranking = rank_with_sumy(name, units, title, min(count, len(units)), language)
+    return chosen, ranking[:1]

@@ -67,10 +67,28 @@ def _order_lsa_terms(summarizer: Any) -> None:
     summarizer._create_dictionary = create_dictionary
 
 
+class _KeepBest:
+    """A sumy "count": keeps the ``n`` best-rated sentences and remembers the whole ranking.
+
+    Every sumy summarizer ends in ``_get_best_sentences``, which hands a callable count the
+    sentences sorted best first; recording that order gives the gist from the same run that
+    chose the takeaways, instead of running the algorithm a second time.
+    """
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.ranked: list[Any] = []
+
+    def __call__(self, infos: list[Any]) -> list[Any]:
+        self.ranked = [info.sentence for info in infos]
+        return infos[: self.n]
+
+
 def rank_with_sumy(
     name: str, units: Sequence[Unit], title: Sequence[str], count: int, language: Language
-) -> list[int]:
-    """Indexes into ``units`` chosen by sumy's ``name`` algorithm, in document order."""
+) -> tuple[list[int], list[int]]:
+    """sumy's ``name`` algorithm over ``units``: the ``count`` chosen, in document order, and
+    every unit best first (its ranking)."""
     from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 
     tokenizer = _Tokenizer(language)
@@ -94,5 +112,7 @@ def rank_with_sumy(
         summarizer.bonus_words = title or ("important",)
         summarizer.stigma_words = ("advertisement", "subscribe", "cookie")
         summarizer.null_words = language.stop_words
-    chosen = summarizer(document, count)
-    return sorted(index_of[id(sentence)] for sentence in chosen)
+    keep = _KeepBest(count)
+    chosen = summarizer(document, keep)
+    ranking = [index_of[id(sentence)] for sentence in keep.ranked]
+    return sorted(index_of[id(sentence)] for sentence in chosen), ranking
