@@ -41,11 +41,10 @@ def summary_json(article: Article, summary: Summary, source: str | None = None) 
         word_count=article.word_count,
         reading_minutes=article.reading_minutes,
         confidence=round(article.confidence, 3),
-        algorithm=summary.algorithm,
-        gist=[t.to_json() for t in summary.gist],
-        sentences=[t.to_json() for t in summary.takeaways],
-        section_gists={str(k): v.to_json() for k, v in sorted(summary.section_gists.items())},
     )
+    summary_data = summary.to_json()
+    summary_data.pop("language")  # the article's own (declared) language is reported above
+    data.update(summary_data)
     return data
 
 

@@ -31,7 +31,6 @@ _MONTH = (
 )
 _NUMERIC = re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})\b")
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _DAY_MONTH = re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+(?P<year>\d{{4}})\b", re.I)
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+(?P<year>\d{{4}})\b", re.I)
 _TIME = re.compile(
@@ -65,8 +64,6 @@ def normalize_date(value: str | None) -> str | None:
         return None
     month_text = date.group("month").lower().rstrip(".")
     month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text[:3], 0)
-    if month_text[:4] == "sept":
-        month = 9
     try:
         day = datetime(int(date.group("year")), month, int(date.group("day")))
     except ValueError:
@@ -85,7 +82,5 @@ def normalize_date(value: str | None) -> str | None:
         stamp = day.replace(hour=hour, minute=minute, second=int(clock.group("second") or 0))
     except ValueError:
         return day.date().isoformat()
-    zone = _offset(clock.group("offset") or clock.group("zone"))
-    if clock.group("zone") and clock.group("offset"):
-        zone = _offset(clock.group("offset"))
+    zone = _offset(clock.group("offset") or clock.group("zone"))  # an explicit offset wins
     return (stamp.replace(tzinfo=zone) if zone else stamp).isoformat()

@@ -99,10 +99,14 @@ def _names(value: Any) -> str | None:
     return None
 
 
-def _site_from_url(url: str | None) -> str | None:
+def site_from_url(url: str | None) -> str | None:
+    """The host name of ``url`` without ``www.``; None when there is no (valid) URL."""
     if not url:
         return None
-    host = urlsplit(url).hostname or ""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # a malformed link, e.g. a broken IPv6 host
+        return None
     return host.removeprefix("www.") or None
 
 
@@ -140,7 +144,7 @@ def read_metadata(tree: lxml_html.HtmlElement, base_url: str | None = None) -> M
     if canonical:
         canonical = urljoin(base_url or "", canonical)
     meta.url = canonical if canonical and canonical.startswith("http") else base_url
-    meta.site = meta.site or _site_from_url(meta.url)
+    meta.site = meta.site or site_from_url(meta.url)
     meta.title = _without_site_suffix(_unescaped(meta.title), meta.site, meta.url)
     meta.byline = _unescaped(meta.byline)
     meta.site = _site_without_tagline(_unescaped(meta.site), meta.url)
@@ -197,7 +201,7 @@ def _without_site_suffix(title: str | None, site: str | None, url: str | None) -
     """ "Headline - Site" -> "Headline" when the tail names the site (or its domain)."""
     if not title:
         return title
-    names = {n.casefold() for n in (site, _site_from_url(url)) if n}
+    names = {n.casefold() for n in (site, site_from_url(url)) if n}
     names |= {n.split(".")[0] for n in names}
     for separator in _SEPARATORS:
         head, found, tail = title.rpartition(separator)
@@ -208,7 +212,7 @@ def _without_site_suffix(title: str | None, site: str | None, url: str | None) -
 
 def _site_without_tagline(site: str | None, url: str | None) -> str | None:
     """ "LinkNaija | Nigeria's popular news platform" -> "LinkNaija" when the head is the domain."""
-    host = (_site_from_url(url) or "").split(".")[0].replace("-", "")
+    host = (site_from_url(url) or "").split(".")[0].replace("-", "")
     if not site or not host:
         return site
     for separator in _SEPARATORS:

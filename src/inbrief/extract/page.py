@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import math
-import re
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -21,7 +20,7 @@ from inbrief.extract.boilerplate import is_timestamp
 from inbrief.extract.fallback import sections_from_densest, sections_from_text
 from inbrief.extract.metadata import Metadata, read_metadata
 from inbrief.extract.prepare import prepare_page
-from inbrief.extract.structure import build_sections
+from inbrief.extract.structure import BYLINE_PREFIX, build_sections
 from inbrief.model import BODY_KINDS, Article, BlockKind, Section
 from inbrief.textclean import XML_INCOMPATIBLE, clean_inline
 
@@ -158,15 +157,12 @@ def article_from_sections(
     return article
 
 
-_BY = re.compile(r"^(by|von|par|por|door|di)\s+", re.IGNORECASE)
-
-
 def _byline_from_body(article: Article) -> str | None:
     """A short byline block at the top of the body ("By Jane Roe"); not a timestamp or a bio."""
     for block in article.body_blocks()[:4]:
         short = block.kind is BlockKind.BYLINE and len(block.text.split()) <= 10
         if short and not is_timestamp(block.text):
-            return _BY.sub("", block.text).strip() or None
+            return BYLINE_PREFIX.sub("", block.text).strip() or None
     return None
 
 

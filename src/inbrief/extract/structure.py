@@ -32,7 +32,8 @@ _BLOCKS = {
 _CAPTION_CLASS = re.compile(r"caption|credit|wp-caption-text|image-?desc", re.IGNORECASE)
 _BYLINE_CLASS = re.compile(r"\bbyline\b|\bauthor\b|\bdateline\b", re.IGNORECASE)
 _MAX_CAPTION = 400
-_BYLINE_TEXT = re.compile(r"^(by|von|par|por|door|di)\s+\S", re.IGNORECASE)
+#: "By Jane Doe" and its equivalents; page.py strips the same prefix from a body byline.
+BYLINE_PREFIX = re.compile(r"^(by|von|par|por|door|di)\s+(?=\S)", re.IGNORECASE)
 _NAMEISH = re.compile(r"^[A-Z][\w.'’-]*$")
 _DATELINE_ONLY = re.compile(r"^[^.!?]{2,60}?\s*[—–]{1}\s*$|^[^.!?]{2,60}\s-{1,2}\s*$")
 _DATELINE_PREFIX = re.compile(
@@ -213,7 +214,7 @@ def classify_front_matter(sections: list[Section]) -> None:
         for block in section.blocks:
             if block.kind is BlockKind.PARAGRAPH and seen_body < 1:
                 text = block.text
-                if len(text) <= 80 and (_BYLINE_TEXT.match(text) or _looks_like_name_line(text)):
+                if len(text) <= 80 and (BYLINE_PREFIX.match(text) or _looks_like_name_line(text)):
                     if _DATELINE_ONLY.match(text):
                         block = Block(BlockKind.DATELINE, block.items)
                     else:

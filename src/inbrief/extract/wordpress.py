@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import html
 from typing import Any
-from urllib.parse import urlsplit
 
 from inbrief.errors import InbriefError
-from inbrief.extract.metadata import Metadata, normalize_date
+from inbrief.extract.metadata import Metadata, normalize_date, site_from_url
 from inbrief.extract.page import article_from_sections, parse_html
 from inbrief.extract.structure import build_sections
 from inbrief.model import Article
@@ -76,7 +75,7 @@ def article_from_post(post: dict[str, Any]) -> Article:
     meta = Metadata(
         title=title,
         byline=_author(post),
-        site=(urlsplit(link).hostname or "").removeprefix("www.") or None if link else None,
+        site=site_from_url(link),
         published=normalize_date(date if isinstance(date, str) else None),
         language=post.get("lang") if isinstance(post.get("lang"), str) else None,
         url=link,

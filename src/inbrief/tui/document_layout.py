@@ -72,9 +72,7 @@ def flatten(article: Article, meta: str) -> list[DisplayBlock]:
             blocks.append(DisplayBlock(kind, strip_controls(section.heading), s_index))
         for b_index, block in enumerate(section.blocks):
             for i_index, item in enumerate(block.items):
-                text = strip_controls(item) if block.kind is not BlockKind.CODE else item
-                if block.kind is BlockKind.CODE:
-                    text = "\n".join(strip_controls(line) for line in item.split("\n"))
+                text = strip_controls(item)  # keeps newlines and tabs, so code keeps its shape
                 prefix = ""
                 if block.kind is BlockKind.LIST:
                     prefix = f"{i_index + 1}. " if block.ordered else "• "

@@ -19,11 +19,13 @@ from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList
+from textual.worker import get_current_worker
 
 from inbrief.errors import InbriefError
 from inbrief.library import Library
 from inbrief.model import Article, Summary
 from inbrief.nlp.language import resolve_language
+from inbrief.render import meta_line
 from inbrief.summarize import ALGORITHMS, SummaryOptions, summarize
 from inbrief.textclean import strip_controls
 from inbrief.tui.document_layout import flatten
@@ -36,12 +38,6 @@ from inbrief.tui.widgets.toc import TableOfContents
 #: Widths (columns) from which the summary pane, then the table of contents, show by default.
 SUMMARY_FROM, TOC_FROM = 100, 140
 SAFE_SCHEMES = frozenset({"http", "https"})
-
-
-def meta_line(article: Article) -> str:
-    parts = [article.site, article.byline, (article.published or "")[:10]]
-    parts.append(f"{article.reading_minutes} min read")
-    return " · ".join(part for part in parts if part)
 
 
 def openable_url(url: str | None) -> str | None:
@@ -169,6 +165,8 @@ class ReaderScreen(Screen[None]):
         except InbriefError as exc:
             self.post_message(SummaryFailed(self.article_id, str(exc)))
             return
+        if get_current_worker().is_cancelled:
+            return  # a newer request (another algorithm or length) replaced this one
         self.post_message(SummaryReady(self.article_id, summary))
 
     def on_summary_ready(self, message: SummaryReady) -> None:
