@@ -6,6 +6,7 @@ these objects, summarizers read them, the CLI and the TUI render them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -81,6 +82,17 @@ class Section:
         }
 
 
+def body_words(sections: Iterable[Section]) -> int:
+    """Words in the body blocks (paragraphs, lists, quotes) of ``sections``."""
+    return sum(
+        len(item.split())
+        for section in sections
+        for block in section.blocks
+        if block.kind in BODY_KINDS
+        for item in block.items
+    )
+
+
 @dataclass(slots=True)
 class Article:
     """A cleaned article: metadata and ordered sections."""
@@ -114,12 +126,7 @@ class Article:
 
     @property
     def word_count(self) -> int:
-        return sum(
-            len(item.split())
-            for block in self.body_blocks()
-            if block.kind in BODY_KINDS
-            for item in block.items
-        )
+        return body_words(self.sections)
 
     @property
     def reading_minutes(self) -> int:

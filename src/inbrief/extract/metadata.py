@@ -36,7 +36,6 @@ class Metadata:
     published: str | None = None
     language: str | None = None
     url: str | None = None
-    description: str | None = None
     #: The plain-text ``articleBody`` the page declares in JSON-LD, if any.
     article_body: str | None = None
 
@@ -148,7 +147,6 @@ def read_metadata(tree: lxml_html.HtmlElement, base_url: str | None = None) -> M
     meta.title = _without_site_suffix(_unescaped(meta.title), meta.site, meta.url)
     meta.byline = _unescaped(meta.byline)
     meta.site = _site_without_tagline(_unescaped(meta.site), meta.url)
-    meta.description = _meta(metas, "og:description", "description", "twitter:description")
     body = from_ld("articleBody", "text")
     meta.article_body = body.strip() or None if isinstance(body, str) else None
     return meta

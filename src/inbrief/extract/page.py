@@ -21,7 +21,7 @@ from inbrief.extract.fallback import sections_from_densest, sections_from_text
 from inbrief.extract.metadata import Metadata, read_metadata
 from inbrief.extract.prepare import prepare_page
 from inbrief.extract.structure import BYLINE_PREFIX, build_sections
-from inbrief.model import BODY_KINDS, Article, BlockKind, Section
+from inbrief.model import BODY_KINDS, Article, BlockKind, Section, body_words
 from inbrief.textclean import XML_INCOMPATIBLE, clean_inline
 
 #: Fewer body words than this and we doubt readability found the article.
@@ -75,27 +75,17 @@ def article_from_html(
     summary = parse_html(summary_html) if summary_html.strip() else None
     sections = build_sections(summary, title) if summary is not None else []
     links = _link_density(summary) if summary is not None else 0.0
-    words = _words(sections)
+    words = body_words(sections)
     fell_back = False
     if _is_thin(words, page_words) or links > _LINKY:
         alternative = _best_alternative(tree, meta, title)
-        if _words(alternative) >= max(2 * words, _THIN_BODY_WORDS):
+        if body_words(alternative) >= max(2 * words, _THIN_BODY_WORDS):
             sections, fell_back, links = alternative, True, 0.0
     article = article_from_sections(sections, meta, page_words=page_words)
     article.confidence = round(article.confidence * _link_factor(links), 3)
     if fell_back:
         article.confidence = min(article.confidence, _FALLBACK_CONFIDENCE)
     return article
-
-
-def _words(sections: list[Section]) -> int:
-    return sum(
-        len(item.split())
-        for section in sections
-        for block in section.blocks
-        if block.kind in BODY_KINDS
-        for item in block.items
-    )
 
 
 def _link_density(root: lxml_html.HtmlElement) -> float:
@@ -119,7 +109,7 @@ def _best_alternative(tree: lxml_html.HtmlElement, meta: Metadata, title: str) -
     """The longer of the declared JSON-LD body and the densest paragraph container."""
     declared = sections_from_text(meta.article_body) if meta.article_body else []
     densest = sections_from_densest(tree, title)
-    return max(declared, densest, key=_words)
+    return max(declared, densest, key=body_words)
 
 
 def _text_size(tree: lxml_html.HtmlElement) -> tuple[int, int]:

@@ -28,7 +28,7 @@ def article_from_text(text: str) -> Article:
     if "\n\n" in text:
         paragraphs = [clean_inline(chunk) for chunk in text.split("\n\n")]
     else:
-        paragraphs = [line for line in text.split("\n")]
+        paragraphs = text.split("\n")
     blocks = [Block(BlockKind.PARAGRAPH, [p]) for p in paragraphs if p]
     sections = [Section(heading="", level=0, blocks=blocks)]
     classify_front_matter(sections)
