@@ -77,6 +77,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._summary: dict[int, list[_Mark]] = {}
         self._focus: Span | None = None
         self._matches: list[Span] = []
+        #: Block -> indexes into ``_matches``: drawing a line looks at its own block's hits only.
+        self._matches_by_block: dict[int, list[int]] = {}
         self._match_index = -1
         self._section = -1
         self._pending_top: int | None = None
@@ -88,6 +90,7 @@ class ArticleView(ScrollView, can_focus=True):
         """Show ``blocks``; ``top_block`` is put at the top (a restored reading position)."""
         self.layout_index = DocumentLayout(blocks)
         self._summary, self._focus, self._matches, self._match_index = {}, None, [], -1
+        self._matches_by_block = {}
         if self.scrollable_content_region.width <= 0:
             self._pending_top = top_block  # not laid out yet: wrap when the size is known
             return
@@ -169,11 +172,12 @@ class ArticleView(ScrollView, can_focus=True):
 
     def search(self, term: str) -> int:
         """Mark every case-insensitive occurrence of ``term``; jump to the first below the top."""
-        self._matches, self._match_index = [], -1
+        self._matches, self._match_index, self._matches_by_block = [], -1, {}
         if term:
             pattern = re.compile(re.escape(term), re.IGNORECASE)
             for index, block in enumerate(self.layout_index.blocks):
                 for m in pattern.finditer(block.text):
+                    self._matches_by_block.setdefault(index, []).append(len(self._matches))
                     self._matches.append(Span(index, m.start(), m.end()))
         if self._matches:
             top = self.top_block
@@ -220,9 +224,12 @@ class ArticleView(ScrollView, can_focus=True):
     def _marks(self, block: int) -> list[_Mark]:
         marks = list(self._summary.get(block, ())) if self.show_summary else []
         marks += [
-            _Mark(m.start, m.end, "match-current" if i == self._match_index else "match")
-            for i, m in enumerate(self._matches)
-            if m.block == block
+            _Mark(
+                self._matches[i].start,
+                self._matches[i].end,
+                "match-current" if i == self._match_index else "match",
+            )
+            for i in self._matches_by_block.get(block, ())
         ]
         if self._focus is not None and self._focus.block == block:
             marks.append(_Mark(self._focus.start, self._focus.end, "focus"))
