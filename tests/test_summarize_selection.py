@@ -233,3 +233,23 @@ def test_every_section_gets_a_gist_from_its_own_sentences() -> None:
     assert sorted(gists) == [0, 1, 2]
     assert all(t.section == s for s, t in gists.items())
     assert gists[1].text.startswith("A tram line")  # "But ..." cannot stand alone
+
+
+@pytest.mark.parametrize(
+    ("language", "leaning", "standing"),
+    [
+        ("de", "Er sagte, die Brücke werde später gebaut.", "Die Brücke wird 2030 gebaut."),
+        ("de", "Aber die Stadt zahlt nicht.", "Das Haus steht seit 1890 am Markt."),
+        ("fr", "Mais la ville ne paiera pas.", "La ville paiera le pont en 2030."),
+        ("es", "Sin embargo, la ciudad no pagará.", "La ciudad pagará el puente en 2030."),
+        ("it", "Però la città non pagherà.", "La città pagherà il ponte nel 2030."),
+        ("nl", "Maar de stad betaalt niet.", "Het huis staat sinds 1890 aan de markt."),
+    ],
+)
+def test_standalone_rules_in_other_languages(language: str, leaning: str, standing: str) -> None:
+    from inbrief.summarize.standalone import leans_on_context
+
+    assert leans_on_context(leaning, language)
+    assert not leans_on_context(standing, language)
+    # English rules do not misfire on other languages: "Die" is not "He".
+    assert not leans_on_context("Die Stadt zahlt.", "de")

@@ -65,7 +65,7 @@ def summarize(
     units = sentence_units(article, language)
     count = sentence_count(options, len(units), article.word_count)
     title = title_terms(article, language)
-    evidence = gather(units, title)
+    evidence = gather(units, title, language.code)
 
     def takeaway(i: int) -> Takeaway:
         return Takeaway(units[i].text, units[i].section, units[i].block, units[i].index)

@@ -104,8 +104,9 @@ def _cut_short(units: Sequence[Unit], i: int) -> bool:
     return same_block and starts_mid_sentence(after.text)
 
 
-def gather(units: Sequence[Unit], title: Sequence[str]) -> Evidence:
-    """Everything the scorer needs about ``units``, given the title's stemmed terms."""
+def gather(units: Sequence[Unit], title: Sequence[str], language: str = "en") -> Evidence:
+    """Everything the scorer needs about ``units``, given the title's stemmed terms and the
+    language code (for the standalone rules)."""
     vectors, idf = tfidf_vectors(units)
     postings: Postings = defaultdict(list)
     for index, vector in enumerate(vectors):
@@ -136,5 +137,7 @@ def gather(units: Sequence[Unit], title: Sequence[str]) -> Evidence:
         rank=list(range(len(units))),
         section_rank=section_rank,
         words=[len(unit.words) for unit in units],
-        readings=[reading(unit.text, _cut_short(units, i)) for i, unit in enumerate(units)],
+        readings=[
+            reading(unit.text, _cut_short(units, i), language) for i, unit in enumerate(units)
+        ],
     )

@@ -36,6 +36,26 @@ _PRONOUN_ATTRIBUTION = re.compile(
     r"argued|continued|insisted|warned)\b",
     re.IGNORECASE,
 )
+#: The same idea for other languages: subject pronouns and connectives that open a sentence
+#: which continues the one before. Determiners that double as pronouns ("das", "het",
+#: "questo") are left out: "Das Haus..." stands alone.
+_DEPENDENT_START_BY_LANGUAGE: dict[str, re.Pattern[str]] = {
+    code: re.compile(rf"^({words})\b", re.IGNORECASE)
+    for code, words in {
+        "de": r"er|sie|es|ihr|ihm|ihn|ihnen|aber|und|oder|doch|jedoch|dennoch|deshalb|daher|"
+        r"darum|trotzdem|außerdem|zudem|allerdings|dabei|damit|dadurch|deswegen|sondern|denn|"
+        r"dies|auch",
+        "fr": r"il|elle|ils|elles|mais|et|ou|donc|pourtant|cependant|toutefois|ensuite|puis|"
+        r"aussi|ainsi|alors|car|néanmoins|ceci|cela|ça|en outre|de plus",
+        "es": r"él|ella|ellos|ellas|pero|y|o|sin embargo|además|también|entonces|así|"
+        r"por eso|aunque|esto|eso|mientras",
+        "it": r"lui|lei|loro|egli|essa|ma|e|o|però|tuttavia|inoltre|anche|quindi|così|poi|"
+        r"infatti|ciò",
+        "pt": r"ele|ela|eles|elas|mas|e|ou|porém|contudo|entretanto|além disso|também|então|"
+        r"assim|isso|isto",
+        "nl": r"hij|zij|ze|maar|en|of|echter|toch|daarom|dus|ook|dan|bovendien",
+    }.items()
+}
 #: A line without closing punctuation is a heading or a label when it is this short.
 HEADING_WORDS = 12
 _OPEN_QUOTES = "\"“‘«'"
@@ -43,13 +63,17 @@ _CLOSE_QUOTES = "\"”’»'"
 _TERMINAL = (".", "!", "?", "…")
 
 
-def leans_on_context(text: str) -> bool:
+def leans_on_context(text: str, language: str = "en") -> bool:
     """True for a sentence that leans on what came before.
 
-    It opens with a pronoun or connective ("He said...", "But ..."), or quotes someone named
-    only by a pronoun ('"...," she said.').
+    It opens with a pronoun or connective ("He said...", "But ...", "Er sagte...", "Mais..."),
+    or (English) quotes someone named only by a pronoun ('"...," she said.'). A language
+    without a word list gets no such rule rather than English's.
     """
     start = text.lstrip(_OPEN_QUOTES + "([ ")
+    if language != "en":
+        pattern = _DEPENDENT_START_BY_LANGUAGE.get(language)
+        return bool(pattern and pattern.match(start))
     return bool(
         _DEPENDENT_START.match(start)
         or _DEMONSTRATIVE_PRONOUN.match(start)
@@ -117,10 +141,10 @@ class Reading:
         return factor
 
 
-def reading(text: str, cut_short: bool = False) -> Reading:
+def reading(text: str, cut_short: bool = False, language: str = "en") -> Reading:
     """The :class:`Reading` of one sentence; ``cut_short`` when the next one is its tail."""
     return Reading(
-        leans=leans_on_context(text),
+        leans=leans_on_context(text, language),
         fragment=cut_short or unbalanced_quote(text) or starts_mid_sentence(text),
         heading=looks_like_heading(text),
         question=text.rstrip(_CLOSE_QUOTES + ")] ").endswith("?"),
