@@ -95,3 +95,14 @@ def test_success_reports_final_url_and_charset(server: LocalServer) -> None:
     fetched = fetch(url, FAST)
     assert (fetched.charset or "").lower() == "iso-8859-1"
     assert fetched.data == "<p>héllo</p>".encode("latin-1")
+
+
+def test_dns_failure_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No real lookup (tests stay off the network): the resolver's error is simulated."""
+    import httpx
+
+    def fail(self: httpx.Client, method: str, url: str, **kwargs: object) -> None:
+        raise httpx.ConnectError("[Errno -2] Name or service not known")
+
+    monkeypatch.setattr(httpx.Client, "stream", fail)
+    assert _error("http://no-such-host.invalid/") == "cannot connect: host name not found (DNS)"
