@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -78,3 +79,15 @@ def server() -> Iterator[LocalServer]:
     finally:
         local.httpd.shutdown()
         local.httpd.server_close()
+
+
+@pytest.fixture
+def seeded_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Any:
+    """A reader app on an isolated config and a library holding the sample article.
+
+    Imported lazily so the tests that never touch the TUI do not load Textual.
+    """
+    from tests.tui_support import isolate, make_app, seeded_library
+
+    isolate(monkeypatch, tmp_path)
+    return make_app(seeded_library(tmp_path))

@@ -33,9 +33,8 @@ def _lines(view: ArticleView) -> list[str]:
 
 
 @pytest.mark.asyncio
-async def test_sections_toc_and_paging(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    isolate(monkeypatch, tmp_path)
-    app = make_app(seeded_library(tmp_path))
+async def test_sections_toc_and_paging(seeded_app: InbriefApp) -> None:
+    app = seeded_app
     async with app.run_test(size=(160, 48)) as pilot:
         reader = await _open_reader(app, pilot)
         view, toc = reader.query_one(ArticleView), reader.query_one(TableOfContents)
@@ -60,11 +59,8 @@ async def test_sections_toc_and_paging(monkeypatch: pytest.MonkeyPatch, tmp_path
 
 
 @pytest.mark.asyncio
-async def test_bullet_jumps_to_sentence_and_highlights(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    isolate(monkeypatch, tmp_path)
-    app = make_app(seeded_library(tmp_path))
+async def test_bullet_jumps_to_sentence_and_highlights(seeded_app: InbriefApp) -> None:
+    app = seeded_app
     async with app.run_test(size=(160, 48)) as pilot:
         reader = await _open_reader(app, pilot)
         view, pane = reader.query_one(ArticleView), reader.query_one(SummaryPane)
@@ -85,9 +81,8 @@ async def test_bullet_jumps_to_sentence_and_highlights(
 
 
 @pytest.mark.asyncio
-async def test_algorithm_cycle_and_length(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    isolate(monkeypatch, tmp_path)
-    app = make_app(seeded_library(tmp_path))
+async def test_algorithm_cycle_and_length(seeded_app: InbriefApp) -> None:
+    app = seeded_app
     async with app.run_test(size=(120, 40)) as pilot:
         reader = await _open_reader(app, pilot)
         assert reader.summary is not None and reader.summary.algorithm == "inbrief"
@@ -103,9 +98,8 @@ async def test_algorithm_cycle_and_length(monkeypatch: pytest.MonkeyPatch, tmp_p
 
 
 @pytest.mark.asyncio
-async def test_search_within_article(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    isolate(monkeypatch, tmp_path)
-    app = make_app(seeded_library(tmp_path))
+async def test_search_within_article(seeded_app: InbriefApp) -> None:
+    app = seeded_app
     async with app.run_test(size=(80, 24)) as pilot:
         reader = await _open_reader(app, pilot)
         view = reader.query_one(ArticleView)
@@ -140,11 +134,8 @@ async def test_position_restored_and_marked_read(
 
 
 @pytest.mark.asyncio
-async def test_narrow_terminal_collapses_panes(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    isolate(monkeypatch, tmp_path)
-    app = make_app(seeded_library(tmp_path))
+async def test_narrow_terminal_collapses_panes(seeded_app: InbriefApp) -> None:
+    app = seeded_app
     async with app.run_test(size=(80, 24)) as pilot:
         reader = await _open_reader(app, pilot)
         toc, pane = reader.query_one(TableOfContents), reader.query_one(SummaryPane)
@@ -208,10 +199,9 @@ async def test_article_text_is_never_markup_or_control_codes(
 
 @pytest.mark.asyncio
 async def test_contents_carry_section_gists_and_gist_is_not_repeated(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    seeded_app: InbriefApp,
 ) -> None:
-    isolate(monkeypatch, tmp_path)
-    app = make_app(seeded_library(tmp_path))
+    app = seeded_app
     async with app.run_test(size=(160, 48)) as pilot:
         reader = await _open_reader(app, pilot)
         assert reader.summary is not None and reader.article is not None
