@@ -8,8 +8,8 @@ paragraphs with the odd list and quote, so the layout and summarizer see realist
 
 from __future__ import annotations
 
+import argparse
 import random
-import sys
 
 _PROSE = (
     "the council said water prices would rise across the region after a dry summer while "
@@ -43,8 +43,14 @@ def article(total_words: int, seed: int = 0) -> str:
     return "\n".join(parts)
 
 
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Write a generated Markdown article for timing.")
+    parser.add_argument("out", help="file to write")
+    parser.add_argument("words", nargs="?", type=int, default=50_000, help="about how many words")
+    args = parser.parse_args(argv)
+    with open(args.out, "w", encoding="utf-8") as handle:
+        handle.write(article(args.words))
+
+
 if __name__ == "__main__":
-    out = sys.argv[1] if len(sys.argv) > 1 else "long.md"
-    count = int(sys.argv[2]) if len(sys.argv) > 2 else 50_000
-    with open(out, "w", encoding="utf-8") as handle:
-        handle.write(article(count))
+    main()
