@@ -28,6 +28,7 @@ SHOTS: list[tuple[str, str, tuple[int, int], Sequence[str]]] = [
     ("reader-summary.svg", "inbrief-dark", (160, 44), ("enter", "tab", "down", "down", "enter")),
     ("reader-80x24.svg", "inbrief-dark", (80, 24), ("enter",)),
     ("help.svg", "inbrief-dark", (100, 32), ("enter", "question_mark")),
+    ("links.svg", "inbrief-dark", (120, 36), ("enter", "space", "l")),
     ("theme-light.svg", "inbrief-light", (140, 40), ("enter", "h")),
     ("theme-high-contrast.svg", "inbrief-high-contrast", (140, 40), ("enter",)),
     ("theme-16-colours.svg", "inbrief-16", (140, 40), ("enter",)),

@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from inbrief.library import Library
+from inbrief.links import openable_url
 from inbrief.model import Article, Block, BlockKind, Section
 from inbrief.tui.app import InbriefApp
 from inbrief.tui.screens.help import HelpScreen
-from inbrief.tui.screens.reader import ReaderScreen, openable_url
+from inbrief.tui.screens.reader import ReaderScreen
 from inbrief.tui.widgets.article_view import ArticleView
 from inbrief.tui.widgets.summary_pane import SummaryPane
 from inbrief.tui.widgets.toc import TableOfContents

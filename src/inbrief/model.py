@@ -30,6 +30,22 @@ BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST, BlockKind.QUOTE})
 _NOT_TEXT = frozenset({BlockKind.CAPTION, BlockKind.BYLINE, BlockKind.DATELINE})
 
 
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link in the text: characters ``[start, end)`` of item ``item`` of its block go to ``url``.
+
+    ``url`` is absolute http(s) and printable ASCII (see :mod:`inbrief.links`).
+    """
+
+    item: int
+    start: int
+    end: int
+    url: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"item": self.item, "start": self.start, "end": self.end, "url": self.url}
+
+
 @dataclass(slots=True)
 class Block:
     """One block of text. A list keeps its items; every other kind has exactly one item."""
@@ -37,6 +53,8 @@ class Block:
     kind: BlockKind
     items: list[str]
     ordered: bool = False
+    #: Links inside the text, in reading order.
+    links: list[Link] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -46,7 +64,8 @@ class Block:
     def from_json(cls, data: dict[str, Any]) -> Block:
         kind = BlockKind(data["kind"])
         items = list(data["items"]) if "items" in data else [data["text"]]
-        return cls(kind, items, ordered=bool(data.get("ordered", False)))
+        links = [link for raw in data.get("links", ()) if (link := _link_from_json(raw, items))]
+        return cls(kind, items, ordered=bool(data.get("ordered", False)), links=links)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": str(self.kind)}
@@ -55,7 +74,19 @@ class Block:
             data["ordered"] = self.ordered
         else:
             data["text"] = self.text
+        if self.links:
+            data["links"] = [link.to_json() for link in self.links]
         return data
+
+
+def _link_from_json(raw: Any, items: list[str]) -> Link | None:
+    """A stored link, or None if it does not fit its block's text (a damaged or edited file)."""
+    try:
+        item, start, end, url = int(raw["item"]), int(raw["start"]), int(raw["end"]), raw["url"]
+    except (KeyError, TypeError, ValueError):
+        return None
+    fits = 0 <= item < len(items) and 0 <= start < end <= len(items[item])
+    return Link(item, start, end, url) if fits and isinstance(url, str) else None
 
 
 @dataclass(slots=True)

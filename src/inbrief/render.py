@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from inbrief.model import Article, BlockKind, Summary
+from inbrief.links import openable_url
+from inbrief.model import Article, Block, BlockKind, Summary
 from inbrief.textclean import CONTROL_CHARS, strip_controls
 
 
@@ -81,6 +82,23 @@ def _md_escape(text: str) -> str:
     return text
 
 
+def _md_inline(block: Block, item: int) -> str:
+    """Item ``item`` of ``block`` as escaped Markdown, its links as ``[text](url)``."""
+    text = block.items[item]
+    out: list[str] = []
+    done = 0
+    for link in block.links:
+        url = openable_url(link.url)
+        if link.item != item or link.start < done or url is None:
+            continue
+        out.append(_md_escape(safe(text[done : link.start])))
+        url = url.replace("(", "%28").replace(")", "%29")
+        out.append(f"[{_md_escape(safe(text[link.start : link.end]))}]({url})")
+        done = link.end
+    out.append(_md_escape(safe(text[done:])))
+    return "".join(out)
+
+
 def article_text(article: Article) -> str:
     lines = [safe(article.title), meta_line(article), ""]
     for section in article.sections:
@@ -109,17 +127,17 @@ def article_markdown(article: Article) -> str:
             lines += [f"{level} {_md_escape(safe(section.heading))}", ""]
         for block in section.blocks:
             if block.kind is BlockKind.LIST:
-                for number, item in enumerate(block.items, 1):
+                for number in range(1, len(block.items) + 1):
                     marker = f"{number}." if block.ordered else "-"
-                    lines.append(f"{marker} {_md_escape(safe(item))}")
+                    lines.append(f"{marker} {_md_inline(block, number - 1)}")
             elif block.kind is BlockKind.QUOTE:
-                lines.append(f"> {_md_escape(safe(block.text))}")
+                lines.append(f"> {_md_inline(block, 0)}")
             elif block.kind is BlockKind.CODE:
                 lines += ["```", safe(block.text).replace("```", "'''"), "```"]
             elif block.kind is BlockKind.CAPTION:
-                lines.append(f"*{_md_escape(safe(block.text))}*")
+                lines.append(f"*{_md_inline(block, 0)}*")
             else:
-                lines.append(_md_escape(safe(block.text)))
+                lines.append(_md_inline(block, 0))
             lines.append("")
     return "\n".join(lines).rstrip()
 

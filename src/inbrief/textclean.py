@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 # C0 and C1 controls (but tab and newline, which the callers fold), DEL, and the Unicode
 # format characters used to reorder or hide text: bidi embeddings/overrides/isolates,
@@ -38,3 +39,46 @@ def clean_multiline(text: str) -> str:
     text = strip_controls(text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
+
+
+def clean_inline_spans(
+    pieces: Sequence[tuple[str, str | None]],
+) -> tuple[str, list[tuple[int, int, str]]]:
+    """:func:`clean_inline` of the pieces' joined text, and where each tagged piece ended up.
+
+    ``pieces`` are ``(text, tag)`` in order, ``tag`` None for untagged text (a link's address
+    for a link's text). Returns the cleaned text and ``(start, end, tag)`` spans into it, the
+    folded white space kept outside them; neighbouring spans with the same tag are merged.
+    The text is always exactly ``clean_inline`` of the whole (should a character compose
+    across two pieces, the spans are given up rather than the text changed).
+    """
+    joined = "".join(text for text, _ in pieces)
+    if not any(tag for _, tag in pieces):
+        return clean_inline(joined), []
+    out: list[str] = []
+    spans: list[tuple[int, int, str]] = []
+    length, after_space = 0, True
+    for text, tag in pieces:
+        piece = unicodedata.normalize("NFC", strip_controls(text.replace("\n", " ")))
+        piece = _SPACES.sub(" ", piece)
+        if after_space and piece.startswith(" "):
+            piece = piece[1:]
+        if not piece:
+            continue
+        start = length + (piece[0] == " ")
+        out.append(piece)
+        length += len(piece)
+        end = length - (piece[-1] == " ")
+        after_space = piece[-1] == " "
+        if not tag or start >= end:
+            continue
+        if spans and spans[-1][2] == tag and start - spans[-1][1] <= 1:
+            start = spans.pop()[0]
+        spans.append((start, end, tag))
+    text = "".join(out)
+    if text.endswith(" "):
+        text = text[:-1]
+    expected = clean_inline(joined)
+    if text != expected:
+        return expected, []
+    return text, [(start, min(end, len(text)), tag) for start, end, tag in spans]

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from inbrief.model import Block, BlockKind
 
@@ -178,10 +178,10 @@ def drop_furniture(paragraphs: Iterable[Paragraph]) -> Iterator[Block]:
             continue
         text = block.text
         if is_credit(text):
-            yield Block(BlockKind.CAPTION, block.items)
+            yield replace(block, kind=BlockKind.CAPTION)
             continue
         if is_timestamp(text) or (_words(text) <= 40 and _CREDIT_LINE.match(text)):
-            yield Block(BlockKind.BYLINE, block.items)
+            yield replace(block, kind=BlockKind.BYLINE)
             continue
         if _label_only(text):
             after_label = True
@@ -204,4 +204,4 @@ def mark_author_bios(blocks: list[Block], last: int = 3) -> None:
         block = blocks[index]
         short = block.kind is BlockKind.PARAGRAPH and _words(block.text) <= 50
         if short and (_AUTHOR_BIO.match(block.text) or _CONTACT.search(block.text)):
-            blocks[index] = Block(BlockKind.BYLINE, block.items)
+            blocks[index] = replace(block, kind=BlockKind.BYLINE)

@@ -43,7 +43,9 @@ def densest_container(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement | No
     return best if totals[best] > 0 else None
 
 
-def sections_from_densest(tree: lxml_html.HtmlElement, title: str) -> list[Section]:
+def sections_from_densest(
+    tree: lxml_html.HtmlElement, title: str, base_url: str | None = None
+) -> list[Section]:
     """Sections built from :func:`densest_container`, or none."""
     container = densest_container(tree)
-    return build_sections(container, title) if container is not None else []
+    return build_sections(container, title, base_url) if container is not None else []

@@ -73,12 +73,13 @@ def article_from_html(
         summary_html = ""
     title = meta.title or ""
     summary = parse_html(summary_html) if summary_html.strip() else None
-    sections = build_sections(summary, title) if summary is not None else []
+    base = url or meta.url  # the page's own address first: relative links are relative to it
+    sections = build_sections(summary, title, base) if summary is not None else []
     links = _link_density(summary) if summary is not None else 0.0
     words = body_words(sections)
     fell_back = False
     if _is_thin(words, page_words) or links > _LINKY:
-        alternative = _best_alternative(tree, meta, title)
+        alternative = _best_alternative(tree, meta, title, base)
         if body_words(alternative) >= max(2 * words, _THIN_BODY_WORDS):
             sections, fell_back, links = alternative, True, 0.0
     article = article_from_sections(sections, meta, page_words=page_words)
@@ -105,10 +106,12 @@ def _is_thin(words: int, page_words: int) -> bool:
     return words < _THIN_BODY_WORDS or (page_words > 0 and words / page_words < _THIN_SHARE)
 
 
-def _best_alternative(tree: lxml_html.HtmlElement, meta: Metadata, title: str) -> list[Section]:
+def _best_alternative(
+    tree: lxml_html.HtmlElement, meta: Metadata, title: str, base_url: str | None
+) -> list[Section]:
     """The longer of the declared JSON-LD body and the densest paragraph container."""
     declared = sections_from_text(meta.article_body) if meta.article_body else []
-    densest = sections_from_densest(tree, title)
+    densest = sections_from_densest(tree, title, base_url)
     return max(declared, densest, key=body_words)
 
 

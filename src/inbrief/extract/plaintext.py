@@ -3,7 +3,8 @@
 Plain text: the first line is the title when it is short and more text follows; paragraphs
 are separated by blank lines, or are single lines when the file has no blank lines at all.
 Markdown: ATX and setext headings, lists, quotes, fenced and indented code; inline markup
-(emphasis, links, images) is reduced to its text.
+(emphasis, images) is reduced to its text; inline links and autolinks to http(s) addresses are
+kept as links.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ import re
 from inbrief.extract.metadata import Metadata
 from inbrief.extract.page import article_from_sections
 from inbrief.extract.structure import classify_front_matter
-from inbrief.model import Article, Block, BlockKind, Section
-from inbrief.textclean import clean_inline, clean_multiline, strip_controls
+from inbrief.links import resolve_link
+from inbrief.model import Article, Block, BlockKind, Link, Section
+from inbrief.textclean import clean_inline, clean_inline_spans, clean_multiline, strip_controls
 
 _MAX_TITLE = 200
 
@@ -40,18 +42,47 @@ _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _LIST_ITEM = re.compile(r"^\s{0,3}([-*+]|\d{1,9}[.)])\s+(.*)$")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
+_LINK = re.compile(r"\[([^\]]+)\]\(((?:[^()]|\([^()]*\))*)\)|\[([^\]]+)\]\[[^\]]*\]")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 
 
+#: Noncharacters (reserved by Unicode for internal use) marking where a link opens and closes.
+_OPEN, _CLOSE = "\ufdd0", "\ufdd1"
+_MARKS = re.compile(f"({_OPEN}|{_CLOSE})")
+
+
 def _inline(text: str) -> str:
-    text = _IMAGE.sub("", text)
-    text = _LINK.sub(lambda m: m.group(1) or m.group(2), text)
-    text = _AUTOLINK.sub(r"\1", text)
-    text = _EMPHASIS.sub(r"\2", text)
-    return clean_inline(text.replace("`", ""))
+    return _inline_links(text)[0]
+
+
+def _inline_links(text: str, item: int = 0) -> tuple[str, list[Link]]:
+    """Inline Markdown reduced to text, and the links in it."""
+    urls: list[str] = []
+
+    def link(label: str, target: str) -> str:
+        url = resolve_link(target.strip().split(" ")[0].strip("<>")) if target.strip() else None
+        if url is None:
+            return label
+        urls.append(url)
+        return f"{_OPEN}{label}{_CLOSE}"
+
+    text = _IMAGE.sub("", _MARKS.sub("", text))
+    text = _LINK.sub(lambda m: link(m.group(1), m.group(2)) if m.group(1) else m.group(3), text)
+    text = _AUTOLINK.sub(lambda m: link(m.group(1), m.group(1)), text)
+    text = _EMPHASIS.sub(r"\2", text).replace("`", "")
+    pieces: list[tuple[str, str | None]] = []
+    url: str | None = None
+    for part in _MARKS.split(text):
+        if part == _OPEN:
+            url = urls.pop(0)
+        elif part == _CLOSE:
+            url = None
+        else:
+            pieces.append((part, url))
+    cleaned, spans = clean_inline_spans(pieces)
+    return cleaned, [Link(item, start, end, target) for start, end, target in spans]
 
 
 class _MarkdownBuilder:
@@ -66,11 +97,21 @@ class _MarkdownBuilder:
     def flush(self) -> None:
         blocks = self.sections[-1].blocks
         if self.paragraph:
-            blocks.append(Block(BlockKind.PARAGRAPH, [_inline(" ".join(self.paragraph))]))
+            text, links = _inline_links(" ".join(self.paragraph))
+            blocks.append(Block(BlockKind.PARAGRAPH, [text], links=links))
         if self.items:
-            blocks.append(Block(BlockKind.LIST, [_inline(i) for i in self.items], self.ordered))
+            items: list[str] = []
+            item_links: list[Link] = []
+            for raw in self.items:
+                text, links = _inline_links(raw, len(items))
+                if text:
+                    items.append(text)
+                    item_links += links
+            if items:
+                blocks.append(Block(BlockKind.LIST, items, self.ordered, links=item_links))
         if self.quote:
-            blocks.append(Block(BlockKind.QUOTE, [_inline(" ".join(self.quote))]))
+            text, links = _inline_links(" ".join(self.quote))
+            blocks.append(Block(BlockKind.QUOTE, [text], links=links))
         self.paragraph, self.items, self.quote = [], [], []
 
     def heading(self, text: str, level: int) -> None:

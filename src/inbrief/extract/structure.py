@@ -9,13 +9,15 @@ are recognised here, by markup first (``<figcaption>``, ``class="byline"``) and 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from inbrief.extract.boilerplate import Paragraph, drop_furniture, mark_author_bios
-from inbrief.model import Block, BlockKind, Section
-from inbrief.textclean import clean_inline, strip_controls
+from inbrief.links import resolve_link
+from inbrief.model import Block, BlockKind, Link, Section
+from inbrief.textclean import clean_inline, clean_inline_spans, strip_controls
 
 _SKIP = {
     "script", "style", "noscript", "template", "iframe", "object", "embed", "form", "button",
@@ -53,11 +55,16 @@ def _has_block_child(element: etree._Element) -> bool:
     )
 
 
+#: A run of text and the address of the link it sits in (None: not in a kept link).
+_Piece = tuple[str, str | None]
+
+
 class _Builder:
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, base_url: str | None = None) -> None:
         self.title = clean_inline(title).casefold()
+        self.base_url = base_url
         self.sections: list[Section] = [Section(heading="", level=0)]
-        self.inline: list[str] = []
+        self.inline: list[_Piece] = []
         self.link_chars = 0
         #: Share of each block's text inside links, by ``id(block)``.
         self.link_share: dict[int, float] = {}
@@ -68,11 +75,36 @@ class _Builder:
             self.link_share[id(block)] = link_share
 
     def flush(self) -> None:
-        text = clean_inline("".join(self.inline))
+        text, spans = clean_inline_spans(self.inline)
         links, self.link_chars = self.link_chars, 0
         self.inline.clear()
         if text:
-            self.add(Block(BlockKind.PARAGRAPH, [text]), min(1.0, links / len(text)))
+            block = Block(BlockKind.PARAGRAPH, [text], links=_links(0, spans))
+            self.add(block, min(1.0, links / len(text)))
+
+    def pieces(self, element: etree._Element) -> list[_Piece]:
+        """``element``'s text (as ``text_content()`` gives it) in pieces, links marked."""
+        if next(element.iter("a"), None) is None:
+            return [(element.text_content(), None)]
+        pieces: list[_Piece] = []
+        self._walk(element, None, pieces)
+        return pieces
+
+    def _walk(self, element: etree._Element, url: str | None, pieces: list[_Piece]) -> None:
+        # "" marks text inside a link whose address is not kept, so an inner <a> cannot reopen it.
+        if element.tag == "a" and url is None:
+            url = resolve_link(element.get("href"), self.base_url) or ""
+        if element.text and isinstance(element.tag, str):
+            pieces.append((element.text, url or None))
+        for child in element:
+            self._walk(child, url, pieces)
+            if child.tail:
+                pieces.append((child.tail, url or None))
+
+    def block(self, kind: BlockKind, element: etree._Element) -> Block:
+        """A one-item block of ``kind`` holding ``element``'s text and links."""
+        text, spans = clean_inline_spans(self.pieces(element))
+        return Block(kind, [text], links=_links(0, spans))
 
     def heading(self, text: str, level: int) -> None:
         self.flush()
@@ -98,11 +130,11 @@ class _Builder:
             _CAPTION_CLASS.search(classes) and len(element.text_content()) < _MAX_CAPTION
         ):
             self.flush()
-            self.add(Block(BlockKind.CAPTION, [clean_inline(element.text_content())]))
+            self.add(self.block(BlockKind.CAPTION, element))
         elif tag in ("p", "div", "span") and _BYLINE_CLASS.search(classes):
             self.flush()
             kind = BlockKind.DATELINE if "dateline" in classes.lower() else BlockKind.BYLINE
-            self.add(Block(kind, [clean_inline(element.text_content())]))
+            self.add(self.block(kind, element))
         elif tag in ("ul", "ol"):
             self.flush()
             self._list(element, ordered=tag == "ol")
@@ -111,7 +143,7 @@ class _Builder:
             self._list(element, ordered=False)
         elif tag == "blockquote" and not _has_heading(element):
             self.flush()
-            self.add(Block(BlockKind.QUOTE, [clean_inline(element.text_content())]))
+            self.add(self.block(BlockKind.QUOTE, element))
         elif tag == "pre":
             self.flush()
             code = strip_controls(element.text_content()).strip("\n")
@@ -120,32 +152,35 @@ class _Builder:
             self.flush()
             self._table(element)
         elif tag in ("br", "hr"):
-            self.inline.append(" ")
+            self.inline.append((" ", None))
         elif tag in _BLOCKS or _has_block_child(element):
             self.flush()
             if element.text:
-                self.inline.append(element.text)
+                self.inline.append((element.text, None))
             for child in element:
                 self.visit(child)
             self.flush()
         else:
-            self.inline.append(element.text_content())
+            self.inline.extend(self.pieces(element))
             self.link_chars += _link_chars(element)
         self._tail(element)
 
     def _tail(self, element: etree._Element) -> None:
         if element.tail:
-            self.inline.append(element.tail)
+            self.inline.append((element.tail, None))
 
     def _list(self, element: etree._Element, ordered: bool) -> None:
-        items = [
-            text
-            for item in element.iterchildren("li", "dt", "dd")
-            if (text := clean_inline(item.text_content()))
-        ]
+        items: list[str] = []
+        links: list[Link] = []
+        for item in element.iterchildren("li", "dt", "dd"):
+            text, spans = clean_inline_spans(self.pieces(item))
+            if text:
+                links += _links(len(items), spans)
+                items.append(text)
         if items:
             share = _link_chars(element) / max(1, len(element.text_content().strip()))
-            self.add(Block(BlockKind.LIST, items, ordered=ordered), min(1.0, share))
+            block = Block(BlockKind.LIST, items, ordered=ordered, links=links)
+            self.add(block, min(1.0, share))
 
     def _table(self, element: etree._Element) -> None:
         rows = []
@@ -157,6 +192,10 @@ class _Builder:
             self.add(Block(BlockKind.CODE, ["\n".join(rows)]))
 
 
+def _links(item: int, spans: list[tuple[int, int, str]]) -> list[Link]:
+    return [Link(item, start, end, url) for start, end, url in spans]
+
+
 def _link_chars(element: etree._Element) -> int:
     """Characters of text inside links in ``element`` (itself included)."""
     return sum(len(link.text_content().strip()) for link in element.iter("a"))
@@ -166,9 +205,14 @@ def _has_heading(element: etree._Element) -> bool:
     return any(child.tag in _HEADINGS for child in element.iter() if isinstance(child.tag, str))
 
 
-def build_sections(root: lxml_html.HtmlElement, title: str = "") -> list[Section]:
-    """Sections of ``root``'s content, with bylines, datelines and boilerplate classified."""
-    builder = _Builder(title)
+def build_sections(
+    root: lxml_html.HtmlElement, title: str = "", base_url: str | None = None
+) -> list[Section]:
+    """Sections of ``root``'s content, with bylines, datelines and boilerplate classified.
+
+    Links are kept where they resolve (against ``base_url`` if relative) to http(s) addresses.
+    """
+    builder = _Builder(title, base_url)
     builder.visit(root)
     builder.flush()
     sections = [s for s in builder.sections if s.blocks or s.heading]
@@ -216,14 +260,20 @@ def classify_front_matter(sections: list[Section]) -> None:
                 text = block.text
                 if len(text) <= 80 and (BYLINE_PREFIX.match(text) or _looks_like_name_line(text)):
                     if _DATELINE_ONLY.match(text):
-                        block = Block(BlockKind.DATELINE, block.items)
+                        block = replace(block, kind=BlockKind.DATELINE)
                     else:
-                        block = Block(BlockKind.BYLINE, block.items)
+                        block = replace(block, kind=BlockKind.BYLINE)
                 elif _DATELINE_ONLY.match(text):
-                    block = Block(BlockKind.DATELINE, block.items)
+                    block = replace(block, kind=BlockKind.DATELINE)
                 elif match := _DATELINE_PREFIX.match(text):
+                    cut = match.end()
                     new_blocks.append(Block(BlockKind.DATELINE, [match.group(0).strip()]))
-                    block = Block(BlockKind.PARAGRAPH, [text[match.end() :]])
+                    links = [
+                        Link(0, link.start - cut, link.end - cut, link.url)
+                        for link in block.links
+                        if link.start >= cut
+                    ]
+                    block = Block(BlockKind.PARAGRAPH, [text[cut:]], links=links)
             if block.kind is BlockKind.PARAGRAPH and len(block.text.split()) >= 8:
                 seen_body += 1
             new_blocks.append(block)

@@ -80,5 +80,5 @@ def article_from_post(post: dict[str, Any]) -> Article:
         language=post.get("lang") if isinstance(post.get("lang"), str) else None,
         url=link,
     )
-    sections = build_sections(parse_html(f"<div>{content}</div>"), title)
+    sections = build_sections(parse_html(f"<div>{content}</div>"), title, link)
     return article_from_sections(sections, meta)

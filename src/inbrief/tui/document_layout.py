@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 
-from inbrief.model import Article, BlockKind
+from inbrief.links import openable_url
+from inbrief.model import Article, Block, BlockKind
 from inbrief.textclean import strip_controls
 
 _WORD = re.compile(r"\S+\s*")
@@ -38,6 +39,8 @@ class DisplayBlock:
     item: int = 0
     #: What the first line starts with ("• ", "3. ", "▌ "); later lines are indented as wide.
     prefix: str = ""
+    #: Links in ``text``: ``(start, end, url)``, in order.
+    links: tuple[tuple[int, int, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +68,8 @@ def flatten(article: Article, meta: str) -> list[DisplayBlock]:
         )
         blocks.append(DisplayBlock("warning", warning, -1))
     if article.url:
-        blocks.append(DisplayBlock("link", strip_controls(article.url), -1))
+        text, url = strip_controls(article.url), openable_url(article.url)
+        blocks.append(DisplayBlock("link", text, -1, links=((0, len(text), url),) if url else ()))
     for s_index, section in enumerate(article.sections):
         if section.heading:
             kind = "heading" if section.level <= 2 else "subheading"
@@ -80,10 +84,21 @@ def flatten(article: Article, meta: str) -> list[DisplayBlock]:
                     prefix = "▌ "
                 elif block.kind is BlockKind.CODE:
                     prefix = "  "
+                links = _item_links(block, i_index) if text == item else ()
                 blocks.append(
-                    DisplayBlock(str(block.kind), text, s_index, b_index, i_index, prefix)
+                    DisplayBlock(str(block.kind), text, s_index, b_index, i_index, prefix, links)
                 )
     return blocks
+
+
+def _item_links(block: Block, item: int) -> tuple[tuple[int, int, str], ...]:
+    """The links in item ``item`` of ``block`` whose addresses are safe to open, in order."""
+    links: list[tuple[int, int, str]] = []
+    for link in block.links:
+        url = openable_url(link.url) if link.item == item else None
+        if url is not None and (not links or link.start >= links[-1][1]):
+            links.append((link.start, link.end, url))
+    return tuple(links)
 
 
 def wrap_text(text: str, width: int) -> list[tuple[int, int]]:

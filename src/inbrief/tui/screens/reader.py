@@ -7,9 +7,7 @@ readable at once, and recomputed there when the algorithm or length changes.
 
 from __future__ import annotations
 
-import webbrowser
 from typing import ClassVar
-from urllib.parse import urlsplit
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -28,8 +26,10 @@ from inbrief.nlp.language import resolve_language
 from inbrief.render import meta_line
 from inbrief.summarize import ALGORITHMS, SummaryOptions, summarize
 from inbrief.textclean import strip_controls
+from inbrief.tui.browser import copy_link, open_link
 from inbrief.tui.document_layout import flatten
 from inbrief.tui.messages import SummaryFailed, SummaryReady
+from inbrief.tui.screens.links import LinkChoice, LinkPickerScreen
 from inbrief.tui.takeaway_spans import TakeawayLocator
 from inbrief.tui.widgets.article_view import ArticleView
 from inbrief.tui.widgets.summary_pane import SummaryPane
@@ -37,15 +37,6 @@ from inbrief.tui.widgets.toc import TableOfContents
 
 #: Widths (columns) from which the summary pane, then the table of contents, show by default.
 SUMMARY_FROM, TOC_FROM = 100, 140
-SAFE_SCHEMES = frozenset({"http", "https"})
-
-
-def openable_url(url: str | None) -> str | None:
-    """``url`` if it is safe to hand to a browser (http or https), else None."""
-    if not url:
-        return None
-    parts = urlsplit(url.strip())
-    return url.strip() if parts.scheme.lower() in SAFE_SCHEMES and parts.netloc else None
 
 
 class ReaderScreen(Screen[None]):
@@ -77,6 +68,7 @@ class ReaderScreen(Screen[None]):
         Binding("A", "algorithm(-1)", "Prev algorithm", show=False, id="reader.prev-algorithm"),
         Binding("plus,equals_sign", "length(1)", "Longer", show=False, id="reader.longer"),
         Binding("minus", "length(-1)", "Shorter", show=False, id="reader.shorter"),
+        Binding("l", "links", "Links", id="reader.links"),
         Binding("o", "open_original", "Open original", show=False, id="reader.open"),
         Binding("escape,q", "back", "Library", id="reader.back"),
     ]
@@ -280,12 +272,37 @@ class ReaderScreen(Screen[None]):
         if count:
             self.notify(f"Hit {position} of {count}", timeout=1)
 
+    # -- links ---------------------------------------------------------------------------
+
     def action_open_original(self) -> None:
-        url = openable_url(self.article.url if self.article else None)
-        if url is None:
-            self.notify("No http(s) address to open for this article", severity="warning")
+        url = self.article.url if self.article else None
+        if not url:
+            self.notify("This article has no address to open", severity="warning")
             return
-        webbrowser.open(url)
+        self.notify(open_link(self.app, url), timeout=3, markup=False)
+
+    def action_links(self) -> None:
+        view = self.query_one(ArticleView)
+        links = view.links()
+        if not links:
+            self.notify("No links in this article", timeout=2)
+            return
+        top = view.top_block
+        start = next((i for i, link in enumerate(links) if link.block >= top), 0)
+        self.app.push_screen(LinkPickerScreen(links, start), self._link_chosen)
+
+    def _link_chosen(self, choice: LinkChoice | None) -> None:
+        if choice is None:
+            return
+        self.query_one(ArticleView).focus_span(choice.link.span)
+        if choice.action == "copy":
+            message = copy_link(self.app, choice.link.url)
+        else:
+            message = open_link(self.app, choice.link.url)
+        self.notify(message, timeout=3, markup=False)
+
+    def on_article_view_link_clicked(self, message: ArticleView.LinkClicked) -> None:
+        self.notify(open_link(self.app, message.url), timeout=3, markup=False)
 
     def action_back(self) -> None:
         find = self.query_one("#find", Input)

@@ -4,6 +4,11 @@ A widget per paragraph costs about a second to mount for a 40,000-word article; 
 costs one word-wrap pass (:mod:`inbrief.tui.document_layout`) and then a few dozen
 ``render_line`` calls per frame, whatever the length. Text is always a ``rich.text.Text``
 built from plain strings, never markup, so ``[bold]`` in an article shows as ``[bold]``.
+
+Links are underlined and carry their address as a terminal hyperlink (OSC 8), so a terminal
+that supports them opens links itself, on the user's machine even over SSH; a click inside
+the app posts :class:`ArticleView.LinkClicked`. Addresses were made printable ASCII when the
+article was extracted and are checked again by :func:`inbrief.links.openable_url`.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from typing import ClassVar
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
@@ -35,6 +41,22 @@ class _Mark:
     start: int
     end: int
     kind: str
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TextLink:
+    """A link as shown: its display block, where its text is, the text and the address."""
+
+    block: int
+    start: int
+    end: int
+    text: str
+    url: str
+
+    @property
+    def span(self) -> Span:
+        return Span(self.block, self.start, self.end)
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -62,6 +84,13 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView > .article-view--match-current { background: $warning; color: $background; }
     """
 
+    class LinkClicked(Message):
+        """A link in the text was clicked."""
+
+        def __init__(self, url: str) -> None:
+            super().__init__()
+            self.url = url
+
     class SectionChanged(Message):
         """The section at the top of the view changed (the TOC follows it)."""
 
@@ -82,6 +111,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._match_index = -1
         self._section = -1
         self._pending_top: int | None = None
+        self._link_styles: dict[str, Style] = {}
         self.show_summary = False
 
     # -- content ---------------------------------------------------------------------------
@@ -90,7 +120,7 @@ class ArticleView(ScrollView, can_focus=True):
         """Show ``blocks``; ``top_block`` is put at the top (a restored reading position)."""
         self.layout_index = DocumentLayout(blocks)
         self._summary, self._focus, self._matches, self._match_index = {}, None, [], -1
-        self._matches_by_block = {}
+        self._matches_by_block, self._link_styles = {}, {}
         if self.scrollable_content_region.width <= 0:
             self._pending_top = top_block  # not laid out yet: wrap when the size is known
             return
@@ -122,6 +152,20 @@ class ArticleView(ScrollView, can_focus=True):
     @property
     def top_block(self) -> int:
         return self.layout_index.block_at_line(round(self.scroll_y))
+
+    def links(self) -> list[TextLink]:
+        """Every link in the text, in reading order."""
+        return [
+            TextLink(index, start, end, block.text[start:end], url)
+            for index, block in enumerate(self.layout_index.blocks)
+            for start, end, url in block.links
+        ]
+
+    def on_click(self, event: events.Click) -> None:
+        url = event.style.link
+        if url:
+            event.stop()
+            self.post_message(self.LinkClicked(url))
 
     @property
     def progress(self) -> float:
@@ -213,6 +257,13 @@ class ArticleView(ScrollView, can_focus=True):
         self._cache.clear()
         self.refresh()
 
+    def _link_style(self, url: str) -> Style:
+        """One style per address, so a link wrapped over two lines keeps one hyperlink id."""
+        style = self._link_styles.get(url)
+        if style is None:
+            style = self._link_styles[url] = Style(link=url)
+        return style
+
     def _style(self, kind: str) -> Style:
         style = self._styles.get(kind)
         if style is None:
@@ -222,7 +273,12 @@ class ArticleView(ScrollView, can_focus=True):
         return style
 
     def _marks(self, block: int) -> list[_Mark]:
-        marks = list(self._summary.get(block, ())) if self.show_summary else []
+        marks = [
+            _Mark(start, end, "link", url)
+            for start, end, url in self.layout_index.blocks[block].links
+        ]
+        if self.show_summary:
+            marks += self._summary.get(block, ())
         marks += [
             _Mark(
                 self._matches[i].start,
@@ -261,7 +317,10 @@ class ArticleView(ScrollView, can_focus=True):
         for mark in self._marks(line.block):
             start, end = max(mark.start, line.start), min(mark.end, line.start + len(body))
             if start < end:
-                part.stylize(self._style(mark.kind), start - line.start, end - line.start)
+                style = self._style(mark.kind)
+                if mark.url:
+                    style += self._link_style(mark.url)
+                part.stylize(style, start - line.start, end - line.start)
         text.append_text(part)
         # A span, not Text(style=...): Text.render drops the base style when there are no spans.
         text.stylize_before(base)
