@@ -9,7 +9,16 @@ import pytest
 
 from inbrief.errors import InbriefError
 from inbrief.ingest import load_articles
-from inbrief.library import Library, Query, Sort, default_path, open_library, store
+from inbrief.library import (
+    Library,
+    Position,
+    Query,
+    Sort,
+    default_path,
+    open_library,
+    schema,
+    store,
+)
 from inbrief.library.identity import canonical_url
 from inbrief.library.schema import SCHEMA_VERSION
 from inbrief.library.search import fts_query
@@ -78,12 +87,12 @@ def test_position_and_read_state_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "lib.db"
     lib = open_library(path)
     (added,) = lib.add(load_articles(str(SEED_JSON)))
-    lib.save_position(added.id, 7, 0.5)
+    lib.save_position(added.id, Position(7, 143), 0.5)
     lib.mark_read(added.id)
     lib.close()
     reopened = open_library(path)
     article, position = reopened.article(added.id)
-    assert position == 7 and article.title.startswith("No path to peace")
+    assert position == Position(7, 143) and article.title.startswith("No path to peace")
     entry = reopened.entry(added.id)
     assert entry is not None and entry.read and entry.progress == 0.5
     reopened.delete(added.id)
@@ -193,3 +202,23 @@ def test_malformed_canonical_links_do_not_stop_an_add(tmp_path: Path) -> None:
     library = open_library(tmp_path / "lib.db")
     [added] = library.add([_article(1, url="http://example.com:abc/story")])
     assert added.new and library.count() == 1
+
+
+def test_a_version_1_library_keeps_its_reading_positions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.sqlite3"
+    with monkeypatch.context() as old:
+        old.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
+        old.setattr(schema, "SCHEMA_VERSION", 1)
+        lib = open_library(path)
+        (added,) = lib.add(load_articles(str(SEED_JSON)))
+        lib.close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE articles SET position = 5")
+    conn.commit()
+    conn.close()
+    upgraded = open_library(path)
+    assert upgraded.article(added.id)[1] == Position(5, 0)
+    upgraded.save_position(added.id, Position(6, 80), 0.25)
+    assert upgraded.article(added.id)[1] == Position(6, 80)

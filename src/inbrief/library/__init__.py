@@ -1,5 +1,23 @@
 """The SQLite article library (core: no UI imports)."""
 
-from inbrief.library.store import Added, Entry, Library, Query, Sort, default_path, open_library
+from inbrief.library.store import (
+    Added,
+    Entry,
+    Library,
+    Position,
+    Query,
+    Sort,
+    default_path,
+    open_library,
+)
 
-__all__ = ["Added", "Entry", "Library", "Query", "Sort", "default_path", "open_library"]
+__all__ = [
+    "Added",
+    "Entry",
+    "Library",
+    "Position",
+    "Query",
+    "Sort",
+    "default_path",
+    "open_library",
+]

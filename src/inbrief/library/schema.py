@@ -39,8 +39,14 @@ CREATE VIRTUAL TABLE articles_fts USING fts5 (
 );
 """
 
+#: The reading position to the line: the character, in block ``position``, that the first
+#: visible line starts at (a long paragraph is many lines, and the width may have changed).
+_V2 = """
+ALTER TABLE articles ADD COLUMN position_offset INTEGER NOT NULL DEFAULT 0;
+"""
+
 #: Each entry upgrades the schema by one version; append, never edit a released one.
-MIGRATIONS: tuple[str, ...] = (_V1,)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 from inbrief.errors import InbriefError
 from inbrief.library.identity import canonical_url, content_hash
@@ -44,6 +45,16 @@ _ORDER = {
     Sort.PUBLISHED: "a.published DESC, a.id DESC",
     Sort.TITLE: "a.title_key ASC, a.id ASC",
 }
+
+
+class Position(NamedTuple):
+    """Where reading stopped: the first visible block, and the character its top line starts at.
+
+    An offset rather than a line number, so the place survives a change of terminal width.
+    """
+
+    block: int = 0
+    offset: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,12 +173,17 @@ class Library:
             conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
             conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
 
-    def save_position(self, article_id: int, position: int, progress: float) -> None:
-        """Remember where the reader was (first visible block) and how far it got."""
+    def save_position(self, article_id: int, position: Position, progress: float) -> None:
+        """Remember where the reader was and how far through the article it got."""
         with self._transaction() as conn:
             conn.execute(
-                "UPDATE articles SET position = ?, progress = ? WHERE id = ?",
-                (max(0, position), min(1.0, max(0.0, progress)), article_id),
+                "UPDATE articles SET position = ?, position_offset = ?, progress = ? WHERE id = ?",
+                (
+                    max(0, position.block),
+                    max(0, position.offset),
+                    min(1.0, max(0.0, progress)),
+                    article_id,
+                ),
             )
 
     def mark_read(self, article_id: int, read: bool = True) -> None:
@@ -217,15 +233,16 @@ class Library:
             row = self._conn.execute(f"SELECT COUNT(*) FROM ({sql})", params).fetchone()
         return int(row[0])
 
-    def article(self, article_id: int) -> tuple[Article, int]:
-        """The stored article and its saved reading position (first visible block)."""
+    def article(self, article_id: int) -> tuple[Article, Position]:
+        """The stored article and its saved reading position."""
         with self._lock:
             row = self._conn.execute(
-                "SELECT document, position FROM articles WHERE id = ?", (article_id,)
+                "SELECT document, position, position_offset FROM articles WHERE id = ?",
+                (article_id,),
             ).fetchone()
         if row is None:
             raise InbriefError(f"no article {article_id} in the library")
-        return Article.from_json(json.loads(row[0])), int(row[1])
+        return Article.from_json(json.loads(row[0])), Position(int(row[1]), int(row[2]))
 
     def entry(self, article_id: int) -> Entry | None:
         with self._lock:

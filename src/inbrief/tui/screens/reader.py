@@ -20,7 +20,7 @@ from textual.widgets import Footer, Input, Label, OptionList
 from textual.worker import get_current_worker
 
 from inbrief.errors import InbriefError
-from inbrief.library import Library
+from inbrief.library import Library, Position
 from inbrief.model import Article, Summary
 from inbrief.nlp.language import resolve_language
 from inbrief.render import meta_line
@@ -85,7 +85,7 @@ class ReaderScreen(Screen[None]):
         self._wide_toc: bool | None = None
         self._wide_summary: bool | None = None
         self._view: ArticleView | None = None
-        self._saved_at = -1
+        self._saved_at = Position()
 
     def compose(self) -> ComposeResult:
         yield Label(id="reader-title")
@@ -109,7 +109,7 @@ class ReaderScreen(Screen[None]):
         article = self.article
         blocks = flatten(article, meta_line(article))
         self._show_place(0)
-        view.load(blocks, top_block=position)
+        view.load(blocks, top=position)
         self._locator = TakeawayLocator(blocks, resolve_language(article.language)[0])
         self.query_one(TableOfContents).show(article)
         self.library.mark_read(self.article_id)
@@ -131,12 +131,12 @@ class ReaderScreen(Screen[None]):
     def _save_position(self) -> None:
         if self.article is not None and self._view is not None:
             view = self._view
-            self._saved_at = view.top_block
-            self.library.save_position(self.article_id, view.top_block, view.progress)
+            self._saved_at = Position(*view.top_position)
+            self.library.save_position(self.article_id, self._saved_at, view.progress)
 
     def _save_if_moved(self) -> None:
         """Every few seconds: so a dropped SSH session loses at most that much reading."""
-        if self._view is not None and self._view.top_block != self._saved_at:
+        if self._view is not None and Position(*self._view.top_position) != self._saved_at:
             self._save_position()
 
     def on_unmount(self) -> None:

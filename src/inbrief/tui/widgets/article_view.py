@@ -110,33 +110,35 @@ class ArticleView(ScrollView, can_focus=True):
         self._matches_by_block: dict[int, list[int]] = {}
         self._match_index = -1
         self._section = -1
-        self._pending_top: int | None = None
+        self._pending_top: tuple[int, int] | None = None
         self._link_styles: dict[str, Style] = {}
         self.show_summary = False
 
     # -- content ---------------------------------------------------------------------------
 
-    def load(self, blocks: list[DisplayBlock], top_block: int = 0) -> None:
-        """Show ``blocks``; ``top_block`` is put at the top (a restored reading position)."""
+    def load(self, blocks: list[DisplayBlock], top: tuple[int, int] = (0, 0)) -> None:
+        """Show ``blocks``, with ``top`` (block, character offset) at the top of the view.
+
+        ``top`` is a restored reading position, as :attr:`top_position` gave it.
+        """
         self.layout_index = DocumentLayout(blocks)
         self._summary, self._focus, self._matches, self._match_index = {}, None, [], -1
         self._matches_by_block, self._link_styles = {}, {}
         if self.scrollable_content_region.width <= 0:
-            self._pending_top = top_block  # not laid out yet: wrap when the size is known
+            self._pending_top = top  # not laid out yet: wrap when the size is known
             return
-        self._relayout(top_block)
+        self._relayout(top)
 
     @property
     def text_width(self) -> int:
         return max(10, min(MAX_MEASURE, self.scrollable_content_region.width - 1))
 
-    def _relayout(self, top_block: int | None = None) -> None:
-        if top_block is None:
-            top_block = self.top_block
+    def _relayout(self, top: tuple[int, int] | None = None) -> None:
+        block, offset = self.top_position if top is None else top
         self.layout_index.wrap(self.text_width)
         self._cache.clear()
         self.virtual_size = Size(self.size.width, len(self.layout_index.lines))
-        y = self.layout_index.line_of(top_block)
+        y = self.layout_index.line_of(block, offset)
         self.scroll_to(y=y, animate=False, immediate=True)
         if y and round(self.scroll_y) != y:  # the scroll range is not updated yet
             self.call_after_refresh(self.scroll_to, y=y, animate=False, immediate=True)
@@ -152,6 +154,19 @@ class ArticleView(ScrollView, can_focus=True):
     @property
     def top_block(self) -> int:
         return self.layout_index.block_at_line(round(self.scroll_y))
+
+    @property
+    def top_position(self) -> tuple[int, int]:
+        """The block at the top of the view and the character its top line starts at.
+
+        Kept as a place in the text, not a line number, so it survives re-wrapping.
+        """
+        y = round(self.scroll_y)
+        block = self.layout_index.block_at_line(y)
+        lines = self.layout_index.lines
+        if 0 <= y < len(lines) and lines[y].block == block:
+            return block, lines[y].start
+        return block, 0
 
     def links(self) -> list[TextLink]:
         """Every link in the text, in reading order."""
