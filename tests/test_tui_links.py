@@ -65,6 +65,12 @@ def _app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, article: Article) -> I
     return make_app(library)
 
 
+@pytest.fixture
+def links_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> InbriefApp:
+    """An app whose library holds :func:`_article`."""
+    return _app(monkeypatch, tmp_path, _article())
+
+
 async def _reader(app: InbriefApp, pilot: Pilot[int]) -> ArticleView:
     await pilot.press("enter")
     await app.workers.wait_for_complete()
@@ -87,9 +93,9 @@ def _link_cells(view: ArticleView) -> dict[str, tuple[int, int, str]]:
 
 @pytest.mark.asyncio
 async def test_links_are_underlined_hyperlinks_and_unsafe_ones_are_not(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    links_app: InbriefApp,
 ) -> None:
-    app = _app(monkeypatch, tmp_path, _article())
+    app = links_app
     async with app.run_test(size=(100, 30)) as pilot:
         view = await _reader(app, pilot)
         cells = _link_cells(view)
@@ -113,9 +119,9 @@ async def test_links_are_underlined_hyperlinks_and_unsafe_ones_are_not(
 
 @pytest.mark.asyncio
 async def test_link_picker_opens_copies_and_jumps(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, browser: FakeBrowser
+    links_app: InbriefApp, browser: FakeBrowser
 ) -> None:
-    app = _app(monkeypatch, tmp_path, _article())
+    app = links_app
     async with app.run_test(size=(100, 30)) as pilot:
         view = await _reader(app, pilot)
         await pilot.press("l")
@@ -147,9 +153,9 @@ async def test_link_picker_opens_copies_and_jumps(
 
 @pytest.mark.asyncio
 async def test_picker_starts_at_the_first_link_below_the_top(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, browser: FakeBrowser
+    links_app: InbriefApp, browser: FakeBrowser
 ) -> None:
-    app = _app(monkeypatch, tmp_path, _article())
+    app = links_app
     async with app.run_test(size=(100, 30)) as pilot:
         await _reader(app, pilot)
         await pilot.press("right_square_bracket", "l")  # to the "More" section
@@ -162,9 +168,9 @@ async def test_picker_starts_at_the_first_link_below_the_top(
 
 @pytest.mark.asyncio
 async def test_click_opens_and_open_original_uses_the_same_checks(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, browser: FakeBrowser
+    links_app: InbriefApp, browser: FakeBrowser
 ) -> None:
-    app = _app(monkeypatch, tmp_path, _article())
+    app = links_app
     async with app.run_test(size=(100, 30)) as pilot:
         view = await _reader(app, pilot)
         x, y, _ = _link_cells(view)["https://news.example/prices"]
