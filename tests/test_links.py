@@ -200,3 +200,18 @@ def test_links_round_trip_through_json_and_bad_ones_are_dropped() -> None:
     ]
     assert Block.from_json(data).links == block.links
     assert "links" not in Block(BlockKind.PARAGRAPH, ["plain"]).to_json()
+
+
+def test_readability_runs_without_link_rewriting_and_is_left_as_shipped() -> None:
+    from readability import readability
+
+    stock = readability.html_cleaner
+    page = (
+        "<html><body><article><h1>Story</h1>"
+        f"<p>{FILLER}<a href='javascript:alert(1)'>tap</a> <a href='/ok'>ok</a></p>"
+        f"<p>{FILLER}</p></article></body></html>"
+    )
+    article = article_from_html(page, url="https://site.example/")
+    assert readability.html_cleaner is stock and stock.javascript
+    urls = [link.url for block in article.body_blocks() for link in block.links]
+    assert urls == ["https://site.example/ok"] and "tap ok" in article.text

@@ -9,7 +9,6 @@ The page's bytes are decoded once and parsed once. Metadata is read from that tr
 
 from __future__ import annotations
 
-import logging
 import math
 
 from lxml import etree
@@ -20,6 +19,7 @@ from inbrief.extract.boilerplate import is_timestamp
 from inbrief.extract.fallback import sections_from_densest, sections_from_text
 from inbrief.extract.metadata import Metadata, read_metadata
 from inbrief.extract.prepare import prepare_page
+from inbrief.extract.readable import readability_summary
 from inbrief.extract.structure import BYLINE_PREFIX, build_sections
 from inbrief.model import BODY_KINDS, Article, BlockKind, Section, body_words
 from inbrief.textclean import XML_INCOMPATIBLE, clean_inline
@@ -52,7 +52,6 @@ def article_from_html(
     the encoding is then found the way browsers do (BOM, header, ``<meta charset>``, sniffing).
     The page is parsed once; readability-lxml works on that tree after :func:`prepare_page`.
     """
-    from readability import Document  # deferred: 80 ms of imports, only HTML sources need it
     from readability.readability import Unparseable
 
     from inbrief.sniff import decode
@@ -64,11 +63,8 @@ def article_from_html(
     meta = read_metadata(tree, base_url=url)
     page_words, page_chars = _text_size(tree)
     prepare_page(tree, page_chars)
-    logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
     try:
-        # No url: readability would make every link on the page absolute, a third of its time,
-        # for links inbrief never shows.
-        summary_html = Document(tree).summary(html_partial=True)
+        summary_html = readability_summary(tree)
     except (Unparseable, ValueError, etree.ParserError):
         summary_html = ""
     title = meta.title or ""
