@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -21,6 +22,8 @@ from inbrief.tui.widgets.article_view import TextLink
 
 #: Link texts longer than this are cut in the list (the address is shown in full).
 _MAX_TEXT = 120
+#: Rows of the dialog around the list: border, padding, title and key hint with their margins.
+_CHROME = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +65,17 @@ class LinkPickerScreen(ModalScreen[LinkChoice | None]):
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
+        self._fit(self.app.size.height)
         if self._links:
             options.highlighted = max(0, min(self._start, len(self._links) - 1))
         options.focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.height)
+
+    def _fit(self, height: int) -> None:
+        """As tall as the links need, up to 80% of the screen with the title and keys shown."""
+        self.query_one(OptionList).styles.max_height = max(3, height * 4 // 5 - _CHROME)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
