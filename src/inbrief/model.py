@@ -45,6 +45,11 @@ class Link:
     def to_json(self) -> dict[str, Any]:
         return {"item": self.item, "start": self.start, "end": self.end, "url": self.url}
 
+    @classmethod
+    def spans(cls, item: int, spans: Iterable[tuple[int, int, str]]) -> list[Link]:
+        """Links for item ``item`` from ``(start, end, url)`` spans into its text."""
+        return [cls(item, start, end, url) for start, end, url in spans]
+
 
 @dataclass(slots=True)
 class Block:

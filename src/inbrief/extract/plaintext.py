@@ -82,7 +82,7 @@ def _inline_links(text: str, item: int = 0) -> tuple[str, list[Link]]:
         else:
             pieces.append((part, url))
     cleaned, spans = clean_inline_spans(pieces)
-    return cleaned, [Link(item, start, end, target) for start, end, target in spans]
+    return cleaned, Link.spans(item, spans)
 
 
 class _MarkdownBuilder:

@@ -79,7 +79,7 @@ class _Builder:
         links, self.link_chars = self.link_chars, 0
         self.inline.clear()
         if text:
-            block = Block(BlockKind.PARAGRAPH, [text], links=_links(0, spans))
+            block = Block(BlockKind.PARAGRAPH, [text], links=Link.spans(0, spans))
             self.add(block, min(1.0, links / len(text)))
 
     def pieces(self, element: etree._Element) -> list[_Piece]:
@@ -104,7 +104,7 @@ class _Builder:
     def block(self, kind: BlockKind, element: etree._Element) -> Block:
         """A one-item block of ``kind`` holding ``element``'s text and links."""
         text, spans = clean_inline_spans(self.pieces(element))
-        return Block(kind, [text], links=_links(0, spans))
+        return Block(kind, [text], links=Link.spans(0, spans))
 
     def heading(self, text: str, level: int) -> None:
         self.flush()
@@ -175,7 +175,7 @@ class _Builder:
         for item in element.iterchildren("li", "dt", "dd"):
             text, spans = clean_inline_spans(self.pieces(item))
             if text:
-                links += _links(len(items), spans)
+                links += Link.spans(len(items), spans)
                 items.append(text)
         if items:
             share = _link_chars(element) / max(1, len(element.text_content().strip()))
@@ -190,10 +190,6 @@ class _Builder:
                 rows.append(" | ".join(cells))
         if rows:
             self.add(Block(BlockKind.CODE, ["\n".join(rows)]))
-
-
-def _links(item: int, spans: list[tuple[int, int, str]]) -> list[Link]:
-    return [Link(item, start, end, url) for start, end, url in spans]
 
 
 def _link_chars(element: etree._Element) -> int:
