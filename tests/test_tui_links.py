@@ -13,7 +13,7 @@ from inbrief.tui.app import InbriefApp
 from inbrief.tui.screens.links import LinkPickerScreen
 from inbrief.tui.screens.reader import ReaderScreen
 from inbrief.tui.widgets.article_view import ArticleView
-from tests.tui_support import isolate, make_app, seeded_library
+from tests.tui_support import app_with_articles, open_reader
 
 FIRST = "Water prices rose again this week across the valley, the council said on Tuesday."
 SECOND = "Farmers asked for a review of the meters, and engineers promised a report soon."
@@ -58,25 +58,14 @@ def _article(url: str | None = "https://news.example/story") -> Article:
     )
 
 
-def _app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, article: Article) -> InbriefApp:
-    isolate(monkeypatch, tmp_path)
-    library = seeded_library(tmp_path, seed=False)
-    library.add([article])
-    return make_app(library)
-
-
 @pytest.fixture
 def links_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> InbriefApp:
     """An app whose library holds :func:`_article`."""
-    return _app(monkeypatch, tmp_path, _article())
+    return app_with_articles(monkeypatch, tmp_path, _article())
 
 
 async def _reader(app: InbriefApp, pilot: Pilot[int]) -> ArticleView:
-    await pilot.press("enter")
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    assert isinstance(app.screen, ReaderScreen)
-    return app.screen.query_one(ArticleView)
+    return (await open_reader(app, pilot)).query_one(ArticleView)
 
 
 def _link_cells(view: ArticleView) -> dict[str, tuple[int, int, str]]:
@@ -189,7 +178,7 @@ async def test_unsafe_original_is_refused_and_no_links_is_said(
 ) -> None:
     plain = Article("Plain", [Section("", 0, [Block(BlockKind.PARAGRAPH, [FIRST])])])
     plain.url = "javascript:alert(document.cookie)"
-    app = _app(monkeypatch, tmp_path, plain)
+    app = app_with_articles(monkeypatch, tmp_path, plain)
     async with app.run_test(size=(100, 30)) as pilot:
         await _reader(app, pilot)
         await pilot.press("o", "l")
@@ -209,7 +198,7 @@ async def test_without_a_browser_the_link_is_copied(
         raise webbrowser.Error("could not locate runnable browser")
 
     monkeypatch.setattr(webbrowser, "get", no_browser)
-    app = _app(monkeypatch, tmp_path, _article())
+    app = app_with_articles(monkeypatch, tmp_path, _article())
     async with app.run_test(size=(100, 30)) as pilot:
         await _reader(app, pilot)
         await pilot.press("l", "down", "enter")
@@ -221,7 +210,7 @@ async def test_without_a_browser_the_link_is_copied(
     terminal_browser = webbrowser.GenericBrowser("lynx")
     monkeypatch.setattr(webbrowser, "get", lambda using=None: terminal_browser)
     monkeypatch.setattr(terminal_browser, "open", lambda *a, **k: pytest.fail("ran lynx"))
-    app = _app(monkeypatch, tmp_path / "again", _article())
+    app = app_with_articles(monkeypatch, tmp_path / "again", _article())
     async with app.run_test(size=(100, 30)) as pilot:
         await _reader(app, pilot)
         await pilot.press("o")

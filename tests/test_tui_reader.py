@@ -6,27 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from inbrief.library import Library
 from inbrief.links import openable_url
 from inbrief.model import Article, Block, BlockKind, Section
 from inbrief.tui.app import InbriefApp
 from inbrief.tui.screens.help import HelpScreen
-from inbrief.tui.screens.reader import ReaderScreen
 from inbrief.tui.widgets.article_view import ArticleView
 from inbrief.tui.widgets.summary_pane import SummaryPane
 from inbrief.tui.widgets.toc import TableOfContents
-from tests.tui_support import isolate, make_app, seeded_library
-
-
-async def _open_reader(app: InbriefApp, pilot: object) -> ReaderScreen:
-    from textual.pilot import Pilot
-
-    assert isinstance(pilot, Pilot)
-    await pilot.press("enter")
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    assert isinstance(app.screen, ReaderScreen)
-    return app.screen
+from tests.tui_support import app_with_articles, isolate, make_app, open_reader, seeded_library
 
 
 def _lines(view: ArticleView) -> list[str]:
@@ -37,7 +24,7 @@ def _lines(view: ArticleView) -> list[str]:
 async def test_sections_toc_and_paging(seeded_app: InbriefApp) -> None:
     app = seeded_app
     async with app.run_test(size=(160, 48)) as pilot:
-        reader = await _open_reader(app, pilot)
+        reader = await open_reader(app, pilot)
         view, toc = reader.query_one(ArticleView), reader.query_one(TableOfContents)
         assert toc.display and reader.query_one(SummaryPane).display
         assert view.current_section() == 0
@@ -63,7 +50,7 @@ async def test_sections_toc_and_paging(seeded_app: InbriefApp) -> None:
 async def test_bullet_jumps_to_sentence_and_highlights(seeded_app: InbriefApp) -> None:
     app = seeded_app
     async with app.run_test(size=(160, 48)) as pilot:
-        reader = await _open_reader(app, pilot)
+        reader = await open_reader(app, pilot)
         view, pane = reader.query_one(ArticleView), reader.query_one(SummaryPane)
         assert reader.summary is not None and reader.summary.takeaways
         last = reader.summary.takeaways[-1]
@@ -85,7 +72,7 @@ async def test_bullet_jumps_to_sentence_and_highlights(seeded_app: InbriefApp) -
 async def test_algorithm_cycle_and_length(seeded_app: InbriefApp) -> None:
     app = seeded_app
     async with app.run_test(size=(120, 40)) as pilot:
-        reader = await _open_reader(app, pilot)
+        reader = await open_reader(app, pilot)
         assert reader.summary is not None and reader.summary.algorithm == "inbrief"
         await pilot.press("a")
         await app.workers.wait_for_complete()
@@ -102,7 +89,7 @@ async def test_algorithm_cycle_and_length(seeded_app: InbriefApp) -> None:
 async def test_search_within_article(seeded_app: InbriefApp) -> None:
     app = seeded_app
     async with app.run_test(size=(80, 24)) as pilot:
-        reader = await _open_reader(app, pilot)
+        reader = await open_reader(app, pilot)
         view = reader.query_one(ArticleView)
         await pilot.press("slash", *"ukraine", "enter")
         assert len(view._matches) >= 3 and view._match_index == 0
@@ -121,7 +108,7 @@ async def test_position_restored_and_marked_read(
     library = seeded_library(tmp_path)
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
-        reader = await _open_reader(app, pilot)
+        reader = await open_reader(app, pilot)
         view = reader.query_one(ArticleView)
         await pilot.press("space", "space", "space")
         while view.top_position[1] == 0:  # stop inside a paragraph, not at its first line
@@ -133,13 +120,13 @@ async def test_position_restored_and_marked_read(
     assert entry is not None and entry.read and entry.progress > 0
     second = make_app(library)
     async with second.run_test(size=(80, 24)) as pilot:
-        reader = await _open_reader(second, pilot)
+        reader = await open_reader(second, pilot)
         view = reader.query_one(ArticleView)
         assert view.top_position == top and view.render_line(0).text == line
     # Wider, the text re-wraps: the line holding the same words is still at the top.
     third = make_app(library)
     async with third.run_test(size=(120, 30)) as pilot:
-        reader = await _open_reader(third, pilot)
+        reader = await open_reader(third, pilot)
         view = reader.query_one(ArticleView)
         block, offset = view.top_position
         assert block == top[0] and offset <= top[1]
@@ -150,7 +137,7 @@ async def test_position_restored_and_marked_read(
 async def test_narrow_terminal_collapses_panes(seeded_app: InbriefApp) -> None:
     app = seeded_app
     async with app.run_test(size=(80, 24)) as pilot:
-        reader = await _open_reader(app, pilot)
+        reader = await open_reader(app, pilot)
         toc, pane = reader.query_one(TableOfContents), reader.query_one(SummaryPane)
         assert not toc.display and not pane.display
         await pilot.press("s")
@@ -186,18 +173,15 @@ async def test_theme_switch_is_remembered(monkeypatch: pytest.MonkeyPatch, tmp_p
 async def test_article_text_is_never_markup_or_control_codes(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    isolate(monkeypatch, tmp_path)
-    library: Library = seeded_library(tmp_path, seed=False)
     nasty = "[bold]loud[/bold] [link=javascript:alert(1)]x[/link] [@click=app.quit]q[/] \x1b[31mred"
     article = Article(
         "[red]Title[/red]",
         [Section("[b]Head", 2, [Block(BlockKind.PARAGRAPH, [nasty])])],
         url="javascript:alert(1)",
     )
-    library.add([article])
-    app = make_app(library)
+    app = app_with_articles(monkeypatch, tmp_path, article)
     async with app.run_test(size=(120, 30)) as pilot:
-        reader = await _open_reader(app, pilot)
+        reader = await open_reader(app, pilot)
         text = "\n".join(_lines(reader.query_one(ArticleView)))
         assert "[bold]loud[/bold]" in text and "[link=javascript:alert(1)]" in text
         assert "[@click=app.quit]" in text and "\x1b" not in text
@@ -216,7 +200,7 @@ async def test_contents_carry_section_gists_and_gist_is_not_repeated(
 ) -> None:
     app = seeded_app
     async with app.run_test(size=(160, 48)) as pilot:
-        reader = await _open_reader(app, pilot)
+        reader = await open_reader(app, pilot)
         assert reader.summary is not None and reader.article is not None
         toc = reader.query_one(TableOfContents)
         for index, gist in reader.summary.section_gists.items():
@@ -234,12 +218,10 @@ async def test_contents_carry_section_gists_and_gist_is_not_repeated(
 async def test_low_confidence_extraction_is_flagged(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    isolate(monkeypatch, tmp_path)
-    library = seeded_library(tmp_path, seed=False)
     body = Block(BlockKind.PARAGRAPH, ["Only a sliver of a page was found here, nothing more."])
-    library.add([Article("Fragment", [Section("", 0, [body])], confidence=0.2)])
-    app = make_app(library)
+    fragment = Article("Fragment", [Section("", 0, [body])], confidence=0.2)
+    app = app_with_articles(monkeypatch, tmp_path, fragment)
     async with app.run_test(size=(120, 30)) as pilot:
-        reader = await _open_reader(app, pilot)
+        reader = await open_reader(app, pilot)
         text = "\n".join(_lines(reader.query_one(ArticleView)))
         assert "Low extraction confidence (0.20)" in text

@@ -5,11 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from inbrief.ingest import load_articles
 from inbrief.library import Library, open_library
+from inbrief.model import Article
 from inbrief.tui.app import InbriefApp
 from inbrief.tui.config import load_config
+from inbrief.tui.screens.reader import ReaderScreen
 from tests.conftest import SEED_JSON
 
 
@@ -30,3 +33,22 @@ def seeded_library(tmp_path: Path, seed: bool = True) -> Library:
 
 def make_app(library: Library, sources: list[str] | None = None) -> InbriefApp:
     return InbriefApp(library, sources or [], load_config())
+
+
+def app_with_articles(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, *articles: Article
+) -> InbriefApp:
+    """An isolated app whose library holds just ``articles``."""
+    isolate(monkeypatch, tmp_path)
+    library = seeded_library(tmp_path, seed=False)
+    library.add(list(articles))
+    return make_app(library)
+
+
+async def open_reader(app: InbriefApp, pilot: Pilot[int]) -> ReaderScreen:
+    """Open the highlighted article and wait until its reader (and summary) are ready."""
+    await pilot.press("enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(app.screen, ReaderScreen)
+    return app.screen
