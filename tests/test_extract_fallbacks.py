@@ -12,6 +12,7 @@ from inbrief.errors import InbriefError
 from inbrief.extract.authors import clean_author
 from inbrief.extract.choice import FALLBACK_CONFIDENCE, Path
 from inbrief.extract.page import article_from_html, extract_page
+from inbrief.model import BlockKind
 
 _CAFE = "The café owner said the old wall was rebuilt in part {n} of the works the town planned."
 
@@ -163,3 +164,20 @@ def test_a_byline_glued_to_its_label_in_the_body_is_cleaned() -> None:
         "</article></body></html>"
     )
     assert article_from_html(page.encode()).byline == "Andreas Kalt"
+
+
+def test_an_article_laid_out_in_a_table_is_text_not_a_table() -> None:
+    # Old sites put the whole page in a table; its cells hold the article's paragraphs. Read as
+    # a data table (rows of cells, typed as code), it had no body words and was refused.
+    story = "".join(f"<p>{_CAFE.format(n=n)} {_PHOTO_STORY}</p>" for n in range(3))
+    page = (
+        "<html><head><title>What to wear</title></head><body><table><tr>"
+        "<td><a href='/'>Home</a><br><a href='/guide'>Guide</a></td>"
+        f"<td><h1>What to wear</h1>{story}</td></tr></table>"
+        "<table><tr><th>City</th><th>Rain (mm)</th></tr><tr><td>Rome</td><td>71</td></tr></table>"
+        "</body></html>"
+    )
+    article = article_from_html(page.encode())
+    assert article.text.count("café owner") == 3
+    kinds = [block.kind for block in article.body_blocks()]
+    assert BlockKind.PARAGRAPH in kinds

@@ -118,6 +118,7 @@ def test_metadata_matches_hand_checked_values(page: str) -> None:
         ("2019-11-19 10:00:00 -0500", "2019-11-19T10:00:00-05:00"),
         ("yesterday", None),
         ("2019-02-30", None),
+        ("0001-01-01T00:00:00+00:00", None),  # an empty date field, not a date
     ],
 )
 def test_dates_in_common_shapes_become_iso_8601(written: str, iso: str | None) -> None:

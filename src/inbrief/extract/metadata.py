@@ -1,8 +1,9 @@
 """Read an article's metadata from the page's own declarations, then from heuristics.
 
 Order of trust for each field: JSON-LD (schema.org Article types), OpenGraph and ``article:``
-meta tags, other common meta tags, then the markup itself (``<title>``, ``<h1>``, ``<time>``,
-``rel=author``, ``<html lang>``).
+meta tags, other common meta tags, then the markup itself (``<title>``, an ``<h1>`` that agrees
+with it, ``<time>``, ``rel=author``, ``<html lang>``); for the date, htmldate's search of the
+page before the last guesses.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import html as lxml_html
 
 from inbrief.extract.authors import clean_author
-from inbrief.extract.dates import normalize_date
+from inbrief.extract.dates import DATE_META, normalize_date, published_date
 from inbrief.textclean import clean_inline
 
 __all__ = ["Metadata", "normalize_date", "read_metadata"]
@@ -135,12 +136,13 @@ def read_metadata(tree: lxml_html.HtmlElement, base_url: str | None = None) -> M
         meta.byline = None
     publisher = from_ld("publisher")
     meta.site = _meta(metas, "og:site_name", "application-name") or _names(publisher)
-    meta.published = _published(tree, metas, from_ld("datePublished", "dateCreated"))
     meta.language = _language(tree, metas)
     canonical = _first_attr(tree, '//link[@rel="canonical"]', "href") or _meta(metas, "og:url")
     if canonical:
         canonical = urljoin(base_url or "", canonical)
     meta.url = canonical if canonical and canonical.startswith("http") else base_url
+    declared = [from_ld("datePublished", "dateCreated"), _meta(metas, *DATE_META)]
+    meta.published = published_date(tree, declared, meta.url)
     meta.site = meta.site or site_from_url(meta.url)
     meta.title = _title(tree, _unescaped(declared_title), meta.site, meta.url)
     meta.byline = clean_author(_unescaped(meta.byline))
@@ -148,33 +150,6 @@ def read_metadata(tree: lxml_html.HtmlElement, base_url: str | None = None) -> M
     body = from_ld("articleBody", "text")
     meta.article_body = body.strip() or None if isinstance(body, str) else None
     return meta
-
-
-_DATE_META = (
-    "article:published_time", "datePublished", "og:published_time", "article:published",
-    "pubdate", "publishdate", "publish-date", "publish_date", "published_time",
-    "parsely-pub-date", "sailthru.date", "dc.date.issued", "DC.date.issued", "dcterms.created",
-    "date", "dc.date", "DC.date",
-)  # fmt: skip
-_DATE_XPATH = (
-    '//*[@itemprop="datePublished"]/@content|//*[@itemprop="datePublished"]/@datetime'
-    "|//time[@datetime]/@datetime|//time[@pubdate]/text()"
-    '|//*[contains(@class,"publish") or contains(@class,"pubdate") or contains(@class,"post-date")'
-    ' or contains(@class,"article-date") or contains(@class,"dateline")][string-length(.)<80]'
-)
-
-
-def _published(tree: lxml_html.HtmlElement, metas: dict[str, str], declared: Any) -> str | None:
-    """The first readable date among the declarations, then dated-looking markup."""
-    candidates: list[Any] = [declared, _meta(metas, *_DATE_META)]
-    for value in candidates:
-        if isinstance(value, str) and (date := normalize_date(value)):
-            return date
-    for found in tree.xpath(_DATE_XPATH)[:20]:
-        text = found if isinstance(found, str) else found.text_content()
-        if date := normalize_date(str(text)[:200]):
-            return date
-    return None
 
 
 def _language(tree: lxml_html.HtmlElement, metas: dict[str, str]) -> str | None:

@@ -148,7 +148,7 @@ class _Builder:
             self.flush()
             code = strip_controls(element.text_content()).strip("\n")
             self.add(Block(BlockKind.CODE, [code]))
-        elif tag == "table":
+        elif tag == "table" and not is_layout_table(element):
             self.flush()
             self._table(element)
         elif tag in ("br", "hr"):
@@ -190,6 +190,22 @@ class _Builder:
                 rows.append(" | ".join(cells))
         if rows:
             self.add(Block(BlockKind.CODE, ["\n".join(rows)]))
+
+
+#: A cell with this much text, or with paragraphs, headings or lists, is page layout, not data.
+_LAYOUT_CELL_CHARS = 200
+_LAYOUT_PARTS = {"p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}
+
+
+def is_layout_table(table: etree._Element) -> bool:
+    """A table used to lay out a page (old sites put the whole article in one): its cells hold
+    paragraphs or long text. Such a table is read as blocks; a data table becomes rows."""
+    for cell in table.iter("td", "th"):
+        if any(isinstance(c.tag, str) and c.tag in _LAYOUT_PARTS for c in cell.iterdescendants()):
+            return True
+        if len(cell.text_content()) > _LAYOUT_CELL_CHARS:
+            return True
+    return False
 
 
 def _link_chars(element: etree._Element) -> int:
