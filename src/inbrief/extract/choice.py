@@ -92,7 +92,7 @@ def choose(
 
     1. our own body, unless it is unsure;
     2. the declared or densest alternative, when it has at least twice the words (and enough
-       to be an article);
+       to be an article), or when our own body has none;
     3. readability alone, when it has ``readability_gain`` times the words of what 1-2 chose,
        or when they found nothing at all.
     """
@@ -100,7 +100,7 @@ def choose(
         return own, Decision(Path.OWN, "readability-lxml on the prepared page")
     best, reason = own, "our own body is unsure, and nothing else found more"
     other = alternative()
-    if other.words >= max(2 * own.words, limits.thin_words):
+    if other.words >= max(2 * own.words, limits.thin_words) or (other.words and not own.words):
         best, reason = other, "our own body was thin or mostly links"
     base = alone()
     if base.words and (not best.words or base.words >= limits.readability_gain * best.words):
