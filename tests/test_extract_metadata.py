@@ -164,3 +164,12 @@ def test_language_is_guessed_from_the_body_only_when_the_page_declares_none() ->
     assert article_from_html(page).language == "de"
     declared = page.replace("<html>", '<html lang="de-AT">')
     assert article_from_html(declared).language == "de-AT"
+
+
+def test_a_date_only_in_the_text_is_found_by_htmldate() -> None:
+    markup = (
+        "<html><head><title>Wall</title></head><body><h1>Wall</h1>"
+        '<div class="info">Tuesday, 6 March 2012</div><p>The council voted to rebuild.</p>'
+        "</body></html>"
+    )
+    assert read_metadata(lxml_html.document_fromstring(markup)).published == "2012-03-06"

@@ -68,7 +68,9 @@ def normalize_date(value: str | None) -> str | None:
     except ValueError:
         pass
     else:  # "0001-01-01T00:00:00Z" is a content system's empty date, not a date
-        return stamp.isoformat() if stamp.year >= _EARLIEST_YEAR else None
+        if stamp.year < _EARLIEST_YEAR:
+            return None
+        return stamp.date().isoformat() if len(value) == 10 else stamp.isoformat()
     date = _NUMERIC.search(value) or _DAY_MONTH.search(value) or _MONTH_DAY.search(value)
     if date is None:
         return None
@@ -115,18 +117,17 @@ _DATE_CLASSES = (
 
 def published_date(tree: lxml_html.HtmlElement, declared: list[Any], url: str | None) -> str | None:
     """The publication date: ``declared`` values (JSON-LD, meta tags) first, then ``<time>``
-    and ``itemprop`` markup, then htmldate's search of the page (trafilatura's date finder),
-    then elements whose class names a date."""
+    and ``itemprop`` markup, then elements whose class names a date, then htmldate's search of
+    the page (trafilatura's date finder)."""
     for value in declared:
         if isinstance(value, str) and (date := normalize_date(value)):
             return _local(date, tree)
     if marked := _first_date(tree, _DATE_MARKUP):
         return _local(marked, tree)
-    guessed = _first_date(tree, _DATE_CLASSES)
-    found = _htmldate(tree, url)
-    if found and guessed and guessed[:10] == found[:10]:
-        return guessed  # the same day, with the time the page shows
-    return found or guessed
+    # Measured on the dev pages whose address states the date: markup named as a date was right
+    # more often than htmldate where both answer, and htmldate costs more than the rest of the
+    # extraction, so it runs only where the page offers nothing.
+    return _first_date(tree, _DATE_CLASSES) or _htmldate(tree, url)
 
 
 _STAMP = re.compile(r"\b(?:19|20)\d\d-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:\.\d+)?[+-]\d\d:?\d\d\b")
