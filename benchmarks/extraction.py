@@ -34,14 +34,16 @@ class Extracted:
 
     title: str
     text: str
+    #: The path that produced the body (inbrief only: :class:`inbrief.extract.choice.Path`).
+    path: str = ""
 
 
 def inbrief_extract(page: Page) -> Extracted:
     """inbrief on the page's bytes: ``title`` and ``text`` as ``--extract -f json`` prints them."""
-    from inbrief.extract.page import article_from_html
+    from inbrief.extract.page import extract_page
 
-    article = article_from_html(page.data, url=page.url)
-    return Extracted(article.title, article.text)
+    found = extract_page(page.data, url=page.url)
+    return Extracted(found.article.title, found.article.text, str(found.decision.path))
 
 
 def readability_extract(page: Page) -> Extracted:
@@ -195,6 +197,23 @@ def table(runs: list[Run], pages: list[Page]) -> list[str]:
     return lines
 
 
+def paths(runs: list[Run], pages: list[Page]) -> list[str]:
+    """How often each of inbrief's paths produced the body, per set."""
+    lines = []
+    for run in runs:
+        if run.name != "inbrief":
+            continue
+        for name, indexes in groups(pages).items():
+            counts: dict[str, int] = {}
+            for i in indexes:
+                found = run.results[i].found
+                key = found.path if found is not None else "refused"
+                counts[key] = counts.get(key, 0) + 1
+            shown = ", ".join(f"{key} {count}" for key, count in sorted(counts.items()))
+            lines.append(f"inbrief paths, {name}: {shown}")
+    return lines
+
+
 def _page_score(page: Page, text: str) -> float:
     if page.shingled:
         score = score_page(text, page.expected)
@@ -291,6 +310,7 @@ def main(argv: list[str] | None = None) -> int:
     pages = load_sets(names, args.limit)
     runs = run_all(args.only or list(EXTRACTORS), pages, max(1, args.rounds))
     print("\n".join(table(runs, pages)))
+    print("\n".join(paths(runs, pages)))
     if args.worst:
         print()
         print("\n".join(worst_pages(runs[0], pages, args.worst)))

@@ -10,6 +10,7 @@ on the page as received, and records which path won; ``confidence`` says how far
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 from collections.abc import Callable
@@ -31,6 +32,7 @@ from inbrief.extract.structure import BYLINE_PREFIX, build_sections
 from inbrief.model import BODY_KINDS, Article, BlockKind, Section, body_words
 from inbrief.textclean import XML_INCOMPATIBLE, clean_inline
 
+_LOG = logging.getLogger("inbrief.extract")
 #: An XML declaration, which lxml refuses in a decoded string ("Unicode strings with encoding
 #: declaration are not supported"); the text is decoded already, so it says nothing we need.
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -123,6 +125,7 @@ def extraction_from(
     body, decision = choice.choose(
         candidates.own, candidates.page_words, candidates.alternative, candidates.alone, limits
     )
+    _LOG.debug("body from %s: %s", decision.path, decision.reason)
     article = article_from_sections(body.sections, candidates.meta, candidates.page_words)
     article.confidence = round(article.confidence * _link_factor(body.link_density), 3)
     if decision.path is not Path.OWN:
