@@ -16,6 +16,7 @@ from lxml import html as lxml_html
 
 from inbrief.errors import InbriefError
 from inbrief.extract.boilerplate import is_timestamp
+from inbrief.extract.bounds import parse_bounded
 from inbrief.extract.fallback import sections_from_densest, sections_from_text
 from inbrief.extract.metadata import Metadata, read_metadata
 from inbrief.extract.prepare import prepare_page
@@ -35,12 +36,9 @@ _FALLBACK_CONFIDENCE = 0.5
 
 
 def parse_html(text: str) -> lxml_html.HtmlElement:
-    """Parse a page leniently; raise :class:`InbriefError` if nothing can be made of it."""
-    try:
-        root = lxml_html.document_fromstring(text)
-    except (etree.ParserError, ValueError) as exc:
-        raise InbriefError(f"cannot parse the HTML: {exc}") from None
-    return root
+    """Parse a page leniently and within :mod:`~inbrief.extract.bounds` (elements, links,
+    headings, nesting); raise :class:`InbriefError` if nothing can be made of it."""
+    return parse_bounded(text)
 
 
 def article_from_html(
