@@ -6,11 +6,13 @@ headings is small in bytes, but every later step (readability's scoring, the cle
 element, so such pages took minutes and over a gigabyte. Every HTML parse in inbrief
 therefore goes through :func:`parse_bounded`, which keeps:
 
-- at most :data:`MAX_ELEMENTS` elements and :data:`MAX_BLOCKS` text blocks, in document
-  order: the parser is fed the page in chunks and stops once that many have started, so the
-  rest of a huge page is never parsed (neither time nor memory is spent on it). The
-  largest of the 1,429 benchmark pages have 10,476 elements and 1,737 text blocks (``p``,
-  ``li``, ``td``); a block costs about a millisecond from parsing to summary;
+- at most :data:`MAX_ELEMENTS` elements, in document order: a page with three times more
+  ``<`` than that is fed to the parser in chunks, which stops once that many elements have
+  started, so the rest of a huge page is never parsed (neither time nor memory is spent on
+  it); a smaller page is parsed whole and cut;
+- at most :data:`MAX_BLOCKS` text blocks (``p``, ``li``, ``td``, headings...): the page is
+  cut after the last one kept. A block costs about a millisecond from parsing to summary.
+  The largest of the 1,429 benchmark pages have 10,476 elements and 1,737 text blocks;
 - at most :data:`MAX_LINKS` links: later ``<a>`` elements become ``<span>``, their text kept
   (the largest benchmark page has 3,752 links);
 - at most :data:`MAX_HEADINGS` headings: later ones become paragraphs (benchmark: 520).
@@ -24,6 +26,7 @@ are removed and their text kept) and parsed again.
 from __future__ import annotations
 
 import re
+import threading
 from itertools import islice
 
 from lxml import etree
@@ -43,34 +46,84 @@ MAX_HEADINGS = 1_000
 MAX_DEPTH = 128
 #: The nesting at which libxml2 stops building the tree (it drops everything deeper).
 _PARSER_DEPTH = 255
+#: Pages with at most this many ``<`` are parsed whole (then cut): twice as fast as in chunks.
+_WHOLE_PARSE_TAGS = 3 * MAX_ELEMENTS
 #: Characters fed to the parser at a time: the cut falls within one chunk of the budget.
 _CHUNK = 16_384
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 #: Elements that each become a block of text (and cost a block's work in every later step).
-_BLOCKS = frozenset(("p", "li", "dt", "dd", "td", "th", "pre", "blockquote", *_HEADINGS))
+_BLOCKS = ("p", "li", "dt", "dd", "td", "th", "pre", "blockquote", *_HEADINGS)
+_BLOCK_TAG = re.compile(r"<(?:p|li|dt|dd|td|th|pre|blockquote|h[1-6])[\s>/]", re.IGNORECASE)
+_LINK_TAG = re.compile(r"<a[\s>/]", re.IGNORECASE)
+_HEADING_TAG = re.compile(r"<h[1-6][\s>/]", re.IGNORECASE)
 
 
 def parse_bounded(text: str) -> lxml_html.HtmlElement:
     """The page's tree within the bounds above; raises :class:`InbriefError` if there is none."""
-    root, too_deep = _parse_prefix(text)
+    root, too_deep = _parse(text)
     if too_deep:
-        root, _ = _parse_prefix(flatten_nesting(text))
-    _rename_beyond(root, ("a",), MAX_LINKS, "span")
-    _rename_beyond(root, _HEADINGS, MAX_HEADINGS, "p")
+        root, _ = _parse(flatten_nesting(text))
+    # On a page parsed whole, tags counted in the text are an upper bound, and cheap (about
+    # 15 ms for the largest benchmark page): only a page over a budget walks its tree. A page
+    # parsed in chunks has a tree of at most MAX_ELEMENTS: walking it is cheaper than its text.
+    chunked = text.count("<") > _WHOLE_PARSE_TAGS
+
+    def over(tag: re.Pattern[str], budget: int) -> bool:
+        return chunked or len(tag.findall(text)) > budget
+
+    if text.count("<") > MAX_ELEMENTS and root.xpath(f"count(//*) > {MAX_ELEMENTS}"):
+        _remove_from(next(islice(root.iter(), MAX_ELEMENTS, None)))
+    if over(_BLOCK_TAG, MAX_BLOCKS):
+        beyond = list(islice(root.iter(*_BLOCKS), MAX_BLOCKS, MAX_BLOCKS + 1))
+        if beyond:
+            _remove_from(beyond[0])
+    if over(_LINK_TAG, MAX_LINKS):
+        _rename_beyond(root, ("a",), MAX_LINKS, "span")
+    if over(_HEADING_TAG, MAX_HEADINGS):
+        _rename_beyond(root, _HEADINGS, MAX_HEADINGS, "p")
     return root
 
 
-def _parse_prefix(text: str) -> tuple[lxml_html.HtmlElement, bool]:
-    """Parse until :data:`MAX_ELEMENTS` elements or :data:`MAX_BLOCKS` blocks have started;
-    also say whether the parser reached its nesting limit (and so dropped what lay deeper).
-    Fed in chunks, libxml2 builds the same tree as from the whole string (checked on the
-    1,427 benchmark pages)."""
+_local = threading.local()
+
+
+def _parse(text: str) -> tuple[lxml_html.HtmlElement, bool]:
+    """The tree and whether the parser reached its nesting limit (dropping what lay deeper).
+
+    A page with at most :data:`_WHOLE_PARSE_TAGS` ``<`` cannot hold more elements: it is
+    parsed whole, the fast way (one parser per thread, whose error log tells about the
+    nesting), and cut to :data:`MAX_ELEMENTS` afterwards.
+    Larger pages are parsed a chunk at a time by :func:`_parse_prefix`, as are pages the
+    whole-string parser refuses (a ``str`` with an XML encoding declaration).
+    """
     if not text.strip():
         raise InbriefError("cannot parse the HTML: Document is empty")
+    if text.count("<") <= _WHOLE_PARSE_TAGS:
+        parser = getattr(_local, "parser", None)
+        if parser is None:
+            parser = _local.parser = lxml_html.HTMLParser()
+        try:
+            root = lxml_html.document_fromstring(text, parser=parser)
+        except etree.ParserError as exc:
+            raise InbriefError(f"cannot parse the HTML: {exc}") from None
+        except ValueError:
+            return _parse_prefix(text)
+        too_deep = any(
+            error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT and "depth" in error.message
+            for error in parser.error_log
+        )
+        return root, too_deep
+    return _parse_prefix(text)
+
+
+def _parse_prefix(text: str) -> tuple[lxml_html.HtmlElement, bool]:
+    """Parse until :data:`MAX_ELEMENTS` elements have started, so neither time nor memory
+    goes to the rest. Fed in chunks, libxml2 builds the same tree as from the whole string
+    (checked on the 1,427 benchmark pages); the nesting is followed through the events."""
     parser = etree.HTMLPullParser(events=("start", "end"))
     parser.set_element_class_lookup(lxml_html.HtmlElementClassLookup())
-    started = blocks = depth = deepest = 0
+    started = depth = deepest = 0
     cut: etree._Element | None = None
     try:
         for at in range(0, len(text), _CHUNK):
@@ -80,10 +133,9 @@ def _parse_prefix(text: str) -> tuple[lxml_html.HtmlElement, bool]:
                     depth -= 1
                     continue
                 started += 1
-                blocks += element.tag in _BLOCKS
                 depth += 1
                 deepest = max(deepest, depth)
-                if started > MAX_ELEMENTS or blocks > MAX_BLOCKS:
+                if started > MAX_ELEMENTS:
                     cut = element
                     break
             if cut is not None:
