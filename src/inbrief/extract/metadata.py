@@ -12,11 +12,12 @@ import json
 import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
 from inbrief.extract.dates import normalize_date
+from inbrief.links import resolve_link
 from inbrief.textclean import clean_inline
 
 __all__ = ["Metadata", "normalize_date", "read_metadata"]
@@ -140,9 +141,8 @@ def read_metadata(tree: lxml_html.HtmlElement, base_url: str | None = None) -> M
     meta.published = _published(tree, metas, from_ld("datePublished", "dateCreated"))
     meta.language = _language(tree, metas)
     canonical = _first_attr(tree, '//link[@rel="canonical"]', "href") or _meta(metas, "og:url")
-    if canonical:
-        canonical = urljoin(base_url or "", canonical)
-    meta.url = canonical if canonical and canonical.startswith("http") else base_url
+    # The article's address follows the rule of links: absolute http(s), printable, or none.
+    meta.url = resolve_link(canonical, base_url) or resolve_link(base_url)
     meta.site = meta.site or site_from_url(meta.url)
     meta.title = _without_site_suffix(_unescaped(meta.title), meta.site, meta.url)
     meta.byline = _unescaped(meta.byline)

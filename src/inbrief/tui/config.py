@@ -22,6 +22,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from inbrief.safe_text import for_terminal
+
 DEFAULT_THEME = "inbrief-dark"
 _THEME_LINE = re.compile(r"^theme\s*=.*$", re.MULTILINE)
 
@@ -60,7 +62,11 @@ def load_config(path: Path | None = None) -> Config:
     keys = data.get("keys", {})
     if isinstance(keys, dict):
         for binding_id, value in keys.items():
-            if isinstance(value, str) and value.strip():
+            if isinstance(value, str) and value.strip() and for_terminal(value) != value:
+                # No key is named with control characters; drawn raw, they would drive the
+                # terminal (a footer showing "\x1b[2J" clears the screen).
+                config.warnings.append(f"{config.path}: keys.{binding_id} is not a key name")
+            elif isinstance(value, str) and value.strip():
                 config.keymap[str(binding_id)] = value.replace(" ", "")
             else:
                 config.warnings.append(f"{config.path}: keys.{binding_id} must be a string")
