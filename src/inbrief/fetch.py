@@ -8,7 +8,8 @@ also bounds what a compressed response may inflate to.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from inbrief import __version__
@@ -44,6 +45,19 @@ class Fetched:
     data: bytes
     content_type: str
     charset: str | None
+    #: 200, or 304 (empty ``data``) when the request carried validators that still hold.
+    status: int = 200
+    #: The response's ``ETag`` and ``Last-Modified`` (for the next conditional request).
+    validators: Mapping[str, str] = field(default_factory=dict)
+
+
+class HTTPStatusError(InbriefError):
+    """An HTTP error status; ``retry_after`` is the server's ``Retry-After`` in seconds, if any."""
+
+    def __init__(self, reason: str, status: int, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.status = status
+        self.retry_after = retry_after
 
 
 def is_url(source: str) -> bool:
@@ -61,8 +75,15 @@ def _check_url(url: str) -> None:
         raise InbriefError("invalid URL: no host name")
 
 
-def fetch(url: str, limits: FetchLimits | None = None) -> Fetched:
-    """GET ``url`` and return its body, or raise :class:`InbriefError` with a one-line reason."""
+def fetch(
+    url: str, limits: FetchLimits | None = None, headers: Mapping[str, str] | None = None
+) -> Fetched:
+    """GET ``url`` and return its body, or raise :class:`InbriefError` with a one-line reason.
+
+    ``headers`` are added to (or replace) the defaults: a feed's ``Accept``, or the validators
+    of a conditional request (``If-None-Match``, ``If-Modified-Since``), which may then be
+    answered ``304`` with no body.
+    """
     import httpx  # deferred: only URL sources pay for it
 
     limits = limits or FetchLimits()
@@ -72,6 +93,7 @@ def fetch(url: str, limits: FetchLimits | None = None) -> Fetched:
         "Accept": "text/html,application/xhtml+xml,application/json;q=0.9,text/plain;q=0.8",
         # Only what _Inflater can decompress under the size cap.
         "Accept-Encoding": "gzip, deflate",
+        **(headers or {}),
     }
     deadline = time.monotonic() + limits.total_timeout
     try:
@@ -110,9 +132,20 @@ def _read(response: object, url: str, limits: FetchLimits, deadline: float) -> F
     import httpx
 
     assert isinstance(response, httpx.Response)
+    validators = {
+        key: value[:1000]
+        for key in ("etag", "last-modified")
+        if (value := response.headers.get(key, "")) and value.isprintable()
+    }
+    if response.status_code == 304:
+        return Fetched(str(response.url), b"", "", None, status=304, validators=validators)
     if response.status_code >= 400:
         phrase = response.reason_phrase or "error"
-        raise InbriefError(f"HTTP {response.status_code} {phrase}")
+        raise HTTPStatusError(
+            f"HTTP {response.status_code} {phrase}",
+            response.status_code,
+            retry_after_seconds(response.headers.get("retry-after", "")),
+        )
     content_type = response.headers.get("content-type", "")
     mime = content_type.split(";")[0].strip().lower()
     if mime and mime not in TEXT_TYPES and not mime.endswith(("+xml", "+json")):
@@ -128,7 +161,29 @@ def _read(response: object, url: str, limits: FetchLimits, deadline: float) -> F
             raise InbriefError(f"timed out: the body took longer than {limits.total_timeout:g} s")
     chunks.append(inflater.finish())
     charset = response.charset_encoding
-    return Fetched(url=str(response.url), data=b"".join(chunks), content_type=mime, charset=charset)
+    return Fetched(
+        url=str(response.url),
+        data=b"".join(chunks),
+        content_type=mime,
+        charset=charset,
+        validators=validators,
+    )
+
+
+def retry_after_seconds(value: str, now: float | None = None) -> float | None:
+    """``Retry-After`` as seconds from now (it may be a number or an HTTP date), or None."""
+    value = value.strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return float(min(int(value), 7 * 24 * 3600))
+    from email.utils import parsedate_to_datetime
+
+    try:
+        when = parsedate_to_datetime(value).timestamp()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    return max(0.0, min(when - (time.time() if now is None else now), 7 * 24 * 3600.0))
 
 
 class _Inflater:

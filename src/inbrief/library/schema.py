@@ -45,8 +45,36 @@ _V2 = """
 ALTER TABLE articles ADD COLUMN position_offset INTEGER NOT NULL DEFAULT 0;
 """
 
+#: Subscriptions. A feed remembers its HTTP validators (conditional GET), when it was last
+#: fetched, its last error and until when its server asked to be left alone (Retry-After).
+#: An article from a feed keeps the feed and the item's GUID (unique within the feed, so two
+#: refreshes at once cannot both insert it) and a hash of the item as the feed gave it, so an
+#: unchanged item costs nothing on the next refresh. Removing a feed keeps its articles. The
+#: gist is stored when an item arrives (or first listed), so ``--list`` never summarizes twice.
+_V3 = """
+CREATE TABLE feeds (
+    id            INTEGER PRIMARY KEY,
+    url           TEXT NOT NULL UNIQUE,   -- the feed's address as subscribed (after discovery)
+    title         TEXT NOT NULL DEFAULT '',
+    site          TEXT,                   -- the site the feed links to
+    etag          TEXT,
+    last_modified TEXT,
+    last_fetched  REAL,                   -- Unix time of the last attempt
+    last_error    TEXT,                   -- one line, NULL when the last fetch went through
+    retry_after   REAL,                   -- Unix time before which the feed is not fetched
+    added_at      REAL NOT NULL
+);
+ALTER TABLE articles ADD COLUMN feed_id INTEGER REFERENCES feeds (id) ON DELETE SET NULL;
+ALTER TABLE articles ADD COLUMN guid TEXT;
+ALTER TABLE articles ADD COLUMN item_hash TEXT;
+ALTER TABLE articles ADD COLUMN gist TEXT;              -- the summary's gist, once computed
+CREATE UNIQUE INDEX articles_by_feed_guid ON articles (feed_id, guid);
+CREATE INDEX articles_by_feed ON articles (feed_id, added_at, id);
+CREATE INDEX articles_unread_by_feed ON articles (feed_id, read);
+"""
+
 #: Each entry upgrades the schema by one version; append, never edit a released one.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
