@@ -101,7 +101,7 @@ def fetch(
             for _hop in range(limits.max_redirects + 1):
                 _check_url(url)
                 with client.stream("GET", url) as response:
-                    if response.is_redirect:
+                    if response.is_redirect and response.status_code != 304:  # 304: not modified
                         location = response.headers.get("location", "")
                         url = urljoin(url, location)
                         continue
