@@ -27,8 +27,10 @@ MAX_ITEMS = 500
 _PROLOG = 4096
 _FEED_ROOT = re.compile(rb"<(?:\w+:)?(rss|feed|RDF|channel)[\s>]", re.I)
 _HTML_ROOT = re.compile(rb"<(!doctype\s+html|html|head|body)[\s>]", re.I)
-#: ``<!DOCTYPE name ... [ internal subset ]>``: the subset may declare entities; it goes.
-_DOCTYPE = re.compile(rb"<!DOCTYPE[^\[>]*(\[.*?\]\s*)?>", re.I | re.S)
+#: ``<!DOCTYPE name ... [ internal subset ]>``: the subset may declare entities; it all goes.
+_DOCTYPE_START = re.compile(rb"<!DOCTYPE", re.I)
+_BEFORE_SUBSET = re.compile(rb"""(?:[^\[>"']|"[^"]*"|'[^']*')*\[""")
+_SUBSET_TOKEN = re.compile(rb"""<!--.*?-->|"[^"]*"|'[^']*'|\]|[^"'\]<]+|<""", re.S)
 _ITEM_END = re.compile(rb"</(?:\w+:)?(item|entry)\s*>", re.I)
 #: feedparser's notes that are not errors in the feed: a charset header that the document
 #: overrides, or a server that labels XML as text/plain or text/html.
@@ -70,14 +72,29 @@ def _parse_json(data: bytes, url: str) -> ParsedFeed:
 
 
 def defuse(data: bytes) -> bytes:
-    """``data`` without a DOCTYPE internal subset: no entity declaration survives, so no
-    entity reference can expand (billion laughs, quadratic blow-up, external entities)."""
-    first = re.search(rb"<[A-Za-z_]", data[: _PROLOG * 16])
-    end = first.start() if first else min(len(data), _PROLOG * 16)
-    prolog = data[:end]
-    if b"<!" not in prolog.upper().replace(b"<!--", b""):
+    """``data`` without its DOCTYPE declaration: no entity declaration survives, so no entity
+    reference can expand (billion laughs, quadratic blow-up, external entities).
+
+    The internal subset is skipped token by token (quoted strings, comments), so a ``]>``
+    inside an entity's value cannot end it early, however long the subset is.
+    """
+    opening = _DOCTYPE_START.search(data, 0, _PROLOG)
+    if opening is None:
         return data
-    return _DOCTYPE.sub(b"", prolog) + data[end:]
+    position = opening.end()
+    subset = _BEFORE_SUBSET.match(data, position)
+    if subset is not None and data[subset.end() - 1 : subset.end()] == b"[":
+        position = subset.end()
+        for token in _SUBSET_TOKEN.finditer(data, position):
+            position = token.end()
+            if token.group() == b"]":
+                break
+        else:
+            raise InbriefError("malformed feed: a DOCTYPE that never ends")
+    close = data.find(b">", position)
+    if close < 0:
+        raise InbriefError("malformed feed: a DOCTYPE that never ends")
+    return data[: opening.start()] + data[close + 1 :]
 
 
 def cut_items(data: bytes, limit: int) -> tuple[bytes, int]:
@@ -113,13 +130,15 @@ def _parse_xml(data: bytes, url: str, content_type: str, charset: str | None) ->
         )
     except RecursionError:
         raise InbriefError("not a feed: nested too deeply to read") from None
-    error = _error(parsed)
+    problem = _problem(parsed)
     feed = parsed.get("feed", {})
     entries = parsed.get("entries", [])
-    if not entries and not feed.get("title") and error:
-        raise InbriefError(f"not a feed: {error}")
-    if not entries and not parsed.get("version") and not feed.get("title"):
-        raise InbriefError("not a feed: no RSS, Atom or JSON Feed document there")
+    if not entries and not feed.get("title"):
+        if not _FEED_ROOT.search(data[:_PROLOG]):
+            raise InbriefError("not a feed: no RSS, Atom or JSON Feed document there")
+        if problem:
+            raise InbriefError(f"malformed feed ({problem}); no item could be read")
+    error = f"malformed feed ({problem}); kept the items that parsed" if problem else None
     items = [_item(entry, url) for entry in entries]
     return ParsedFeed(
         title=clean_title(str(feed.get("title", ""))),
@@ -130,7 +149,8 @@ def _parse_xml(data: bytes, url: str, content_type: str, charset: str | None) ->
     )
 
 
-def _error(parsed: Any) -> str | None:
+def _problem(parsed: Any) -> str | None:
+    """What feedparser found wrong with the document, in a few words, or None."""
     if not parsed.get("bozo"):
         return None
     exc = parsed.get("bozo_exception")
@@ -139,7 +159,7 @@ def _error(parsed: Any) -> str | None:
     message = clean_inline(str(getattr(exc, "getMessage", lambda: exc)()))
     line = getattr(exc, "getLineNumber", lambda: None)()
     where = f" at line {line}" if isinstance(line, int) else ""
-    return f"malformed feed ({message[:120]}{where}); kept the items that parsed"
+    return f"{message[:120]}{where}"
 
 
 def _item(entry: Any, url: str) -> FeedItem:
