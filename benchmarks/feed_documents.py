@@ -91,8 +91,7 @@ def rss(title: str, site: str, items: list[Item]) -> bytes:
         "<?xml version='1.0' encoding='utf-8'?>"
         "<rss version='2.0' xmlns:content='http://purl.org/rss/1.0/modules/content/'><channel>"
         f"<title>{escape(title)}</title><link>{escape(site)}</link><description>d</description>"
-        + "".join(parts)
-        + "</channel></rss>"
+        "<language>en</language>" + "".join(parts) + "</channel></rss>"
     ).encode()
 
 
@@ -159,6 +158,7 @@ def json_feed(title: str, site: str, items: list[Item]) -> bytes:
         "version": "https://jsonfeed.org/version/1.1",
         "title": title,
         "home_page_url": site,
+        "language": "en",
         "items": entries,
     }
     return json.dumps(document).encode()

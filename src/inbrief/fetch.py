@@ -7,6 +7,8 @@ also bounds what a compressed response may inflate to.
 
 from __future__ import annotations
 
+import functools
+import ssl
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -60,6 +62,16 @@ class HTTPStatusError(InbriefError):
         self.retry_after = retry_after
 
 
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    """The certificate-checking context, built once: loading the CA bundle takes about 0.2 s,
+    which a new client per fetch would pay every time (measured: 204 ms per ``httpx.Client()``,
+    2 ms with this context shared)."""
+    import httpx
+
+    return httpx.create_ssl_context()
+
+
 def is_url(source: str) -> bool:
     return source[:8].lower().startswith(("http://", "https://"))
 
@@ -97,7 +109,9 @@ def fetch(
     }
     deadline = time.monotonic() + limits.total_timeout
     try:
-        with httpx.Client(timeout=timeout, headers=headers, follow_redirects=False) as client:
+        with httpx.Client(
+            timeout=timeout, headers=headers, follow_redirects=False, verify=_tls_context()
+        ) as client:
             for _hop in range(limits.max_redirects + 1):
                 _check_url(url)
                 with client.stream("GET", url) as response:

@@ -91,3 +91,16 @@ def test_teaser_rule() -> None:
     assert is_teaser(item(linked), article_from_item(item(linked)))
     # Without a link there is nowhere to fetch the rest from: what the feed has is kept.
     assert not is_teaser(item(short, None), article_from_item(item(short, None)))
+
+
+def test_guid_is_a_link_only_when_it_is_an_address() -> None:
+    feed = (
+        b"<rss version='2.0'><channel><title>T</title><language>de_DE</language>"
+        b"<item><title>A</title><guid>item-42</guid></item>"
+        b"<item><title>B</title><guid>https://example.com/b</guid></item>"
+        b"</channel></rss>"
+    )
+    first, second = parse_feed(feed, "https://example.com/feed").items
+    assert first.link is None and first.id == "item-42"
+    assert second.link == "https://example.com/b"
+    assert first.language == "de-DE"  # the feed's declared language: no detection needed

@@ -68,6 +68,7 @@ def article_from_item(item: FeedItem, feed_site: str | None = None) -> Article |
             byline=item.author,
             site=site_from_url(item.link) or feed_site,
             published=item.published,
+            language=item.language,  # declared: no need to detect it
             url=item.link,
         )
         article = article_from_sections(sections, meta)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from inbrief.feeds.model import FeedItem, ParsedFeed
-from inbrief.feeds.text import clean_title, date_from_text, link
+from inbrief.feeds.text import clean_title, date_from_text, language, link
 from inbrief.textclean import clean_inline
 
 
@@ -42,7 +42,8 @@ def parse_json_feed(value: dict[str, Any], url: str, max_items: int) -> ParsedFe
         if isinstance(raw_items, list)
         else []
     )
-    items = [_item(entry, base) for entry in entries[:max_items]]
+    declared = language(value.get("language"))
+    items = [_item(entry, base, declared) for entry in entries[:max_items]]
     error = None if isinstance(raw_items, list) else "a JSON Feed without an items list"
     return ParsedFeed(
         title=clean_title(_text(value.get("title"))),
@@ -53,7 +54,7 @@ def parse_json_feed(value: dict[str, Any], url: str, max_items: int) -> ParsedFe
     )
 
 
-def _item(entry: dict[str, Any], base: str) -> FeedItem:
+def _item(entry: dict[str, Any], base: str, feed_language: str | None) -> FeedItem:
     item_url = link(_text(entry.get("url")), base) or link(_text(entry.get("external_url")), base)
     content = _text(entry.get("content_html"))
     if not content and (plain := _text(entry.get("content_text"))):
@@ -70,6 +71,7 @@ def _item(entry: dict[str, Any], base: str) -> FeedItem:
         content_html=content,
         summary_html=_paragraphs(_text(entry.get("summary"))),
         base=item_url or base,
+        language=language(entry.get("language")) or feed_language,
     )
 
 

@@ -28,6 +28,8 @@ class FeedItem:
     summary_html: str = ""
     #: What relative links in the content resolve against.
     base: str | None = None
+    #: The language the item or its feed declares (ISO code), if any.
+    language: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

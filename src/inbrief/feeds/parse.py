@@ -18,7 +18,7 @@ from typing import Any
 from inbrief.errors import InbriefError
 from inbrief.feeds.jsonfeed import is_json_feed, parse_json_feed
 from inbrief.feeds.model import FeedItem, ParsedFeed
-from inbrief.feeds.text import clean_title, date_from_struct, date_from_text, link
+from inbrief.feeds.text import clean_title, date_from_struct, date_from_text, language, link
 from inbrief.sniff import binary_kind
 from inbrief.textclean import clean_inline
 
@@ -32,6 +32,7 @@ _DOCTYPE_START = re.compile(rb"<!DOCTYPE", re.I)
 _BEFORE_SUBSET = re.compile(rb"""(?:[^\[>"']|"[^"]*"|'[^']*')*\[""")
 _SUBSET_TOKEN = re.compile(rb"""<!--.*?-->|"[^"]*"|'[^']*'|\]|[^"'\]<]+|<""", re.S)
 _ITEM_END = re.compile(rb"</(?:\w+:)?(item|entry)\s*>", re.I)
+_ABSOLUTE = re.compile(r"https?://", re.I)
 #: feedparser's notes that are not errors in the feed: a charset header that the document
 #: overrides, or a server that labels XML as text/plain or text/html.
 _BENIGN = ("CharacterEncodingOverride", "NonXMLContentType")
@@ -139,7 +140,8 @@ def _parse_xml(data: bytes, url: str, content_type: str, charset: str | None) ->
         if problem:
             raise InbriefError(f"malformed feed ({problem}); no item could be read")
     error = f"malformed feed ({problem}); kept the items that parsed" if problem else None
-    items = [_item(entry, url) for entry in entries]
+    declared = language(feed.get("language"))
+    items = [_item(entry, url, declared) for entry in entries]
     return ParsedFeed(
         title=clean_title(str(feed.get("title", ""))),
         site=link(feed.get("link"), url),
@@ -162,8 +164,11 @@ def _problem(parsed: Any) -> str | None:
     return f"{message[:120]}{where}"
 
 
-def _item(entry: Any, url: str) -> FeedItem:
-    base = link(entry.get("link"), url) or url
+def _item(entry: Any, url: str, feed_language: str | None) -> FeedItem:
+    href = entry.get("link")
+    if entry.get("guidislink") and not _ABSOLUTE.match(str(entry.get("id", ""))):
+        href = None  # feedparser took a GUID like "item-42" for a permalink: it is not one
+    base = link(href, url) or url
     contents = entry.get("content") or []
     content = next((c for c in contents if isinstance(c.get("value"), str)), None)
     raw_id = entry.get("id")
@@ -172,10 +177,11 @@ def _item(entry: Any, url: str) -> FeedItem:
     return FeedItem(
         id=clean_inline(raw_id)[:1000] or None if isinstance(raw_id, str) else None,
         title=clean_title(str(entry.get("title", ""))),
-        link=link(entry.get("link"), url),
+        link=link(href, url),
         published=date or date_from_text(entry.get("published") or entry.get("updated")),
         author=clean_inline(author)[:200] or None if isinstance(author, str) else None,
         content_html=content["value"] if content else "",
         summary_html=str(entry.get("summary", "")),
         base=link(content.get("base"), url) if content and content.get("base") else base,
+        language=language(content.get("language") if content else None) or feed_language,
     )

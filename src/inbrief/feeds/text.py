@@ -44,3 +44,14 @@ def date_from_struct(value: time.struct_time | None) -> str | None:
         return datetime(*value[:6], tzinfo=UTC).isoformat()
     except (TypeError, ValueError, OverflowError):
         return None
+
+
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+
+
+def language(value: object) -> str | None:
+    """A declared language tag (``en``, ``en-US``; ``en_us`` -> ``en-us``), or None."""
+    if not isinstance(value, str):
+        return None
+    tag = value.strip().split(",")[0].strip().replace("_", "-")
+    return tag if _LANGUAGE.fullmatch(tag) else None
