@@ -118,10 +118,9 @@ def _parse_xml(data: bytes, url: str, content_type: str, charset: str | None) ->
 
     data, dropped = cut_items(defuse(data), MAX_ITEMS)
     mime = content_type or "application/xml"
-    headers = {
-        "content-location": url,
-        "content-type": f"{mime}; charset={charset}" if charset else mime,
-    }
+    # No content-location: feedparser would resolve a GUID such as "item-42" against it and
+    # take it for a permalink; relative links are resolved here instead, against ``url``.
+    headers = {"content-type": f"{mime}; charset={charset}" if charset else mime}
     try:
         parsed = feedparser.parse(
             io.BytesIO(data),
