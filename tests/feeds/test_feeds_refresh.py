@@ -126,3 +126,36 @@ def test_concurrency_is_bounded_per_host(server: LocalServer, library: Library) 
     reports = refresh_feeds(library, options=RefreshOptions(feed_workers=6, per_host=2))
     assert sum(r.new for r in reports) == 16
     assert peak == 2  # one host (127.0.0.1): never more than two requests at once
+
+
+def test_stop_ends_a_refresh_early(server: LocalServer, library: Library) -> None:
+    started = threading.Event()
+    for n in range(6):
+        items = feed_items(server, 40 + n, 4, teaser_every=1)
+        for item in items:
+
+            def slow(handler: BaseHTTPRequestHandler) -> None:
+                started.set()
+                time.sleep(0.3)
+                handler.send_response(404)
+                handler.send_header("Content-Length", "0")
+                handler.end_headers()
+
+            server.add(item.link.split(str(server.port), 1)[1], Route(handler=slow))
+        body = FORMATS["rss"](f"F{n}", server.url("/"), items)
+        library.add_feed(server.add(f"/s{n}", Route(body=body)))
+    stop = threading.Event()
+    reports: list[object] = []
+    options = RefreshOptions(feed_workers=1, page_workers=1, per_host=1)
+    worker = threading.Thread(
+        target=lambda: reports.extend(refresh_feeds(library, options=options, stop=stop))
+    )
+    worker.start()
+    assert started.wait(10)
+    stop.set()
+    worker.join(5)
+    assert not worker.is_alive()  # 24 slow pages would take 7 s; it stopped at once
+    assert (
+        sum(1 for r in reports if getattr(r, "error", "") == "not fetched: the refresh was stopped")
+        >= 4
+    )

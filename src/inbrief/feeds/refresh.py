@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 
 from inbrief.errors import InbriefError
@@ -81,9 +82,13 @@ Progress = Callable[[int, int, FeedReport], object]
 class _Refresher:
     """One refresh run: the pools, the host limiter and the library, shared by its feeds."""
 
-    def __init__(self, library: Library, options: RefreshOptions) -> None:
+    def __init__(
+        self, library: Library, options: RefreshOptions, stop: threading.Event | None = None
+    ) -> None:
         self.library = library
         self.options = options
+        #: Set to stop early (the reader is closing, Ctrl+C): nothing new is started.
+        self.stop = stop or threading.Event()
         self.hosts = HostLimiter(options.per_host)
         self.pages = ThreadPoolExecutor(options.page_workers, thread_name_prefix="inbrief-page")
 
@@ -176,7 +181,12 @@ class _Refresher:
             elif article is not None:
                 count(self.library.store_item(feed.id, key, digest, article, gist_of(article)))
         for future in waiting:
-            future.result()
+            while not self.stop.is_set():
+                try:
+                    future.result(timeout=0.2)
+                    break
+                except FutureTimeout:
+                    continue
 
     def _store_page(
         self,
@@ -191,6 +201,8 @@ class _Refresher:
     ) -> None:
         """Fetch a teaser's page, extract it, store the longer text; the teaser if it fails."""
         assert item.link is not None  # is_teaser needs a link
+        if self.stop.is_set():
+            return
         try:
             with self.hosts.slot(item.link):
                 raw = read_source(item.link, self.options.page_limits)
@@ -209,7 +221,7 @@ class _Refresher:
         count(self.library.store_item(feed.id, key, digest, article, gist_of(article)))
 
     def close(self) -> None:
-        self.pages.shutdown(wait=True)
+        self.pages.shutdown(wait=True, cancel_futures=True)
 
 
 def refresh_feeds(
@@ -217,19 +229,24 @@ def refresh_feeds(
     feeds: Sequence[Feed] | None = None,
     progress: Progress | None = None,
     options: RefreshOptions | None = None,
+    stop: threading.Event | None = None,
 ) -> list[FeedReport]:
     """Refresh ``feeds`` (every subscribed feed by default); reports in the feeds' order.
 
     ``progress(done, total, report)`` is called from worker threads as each feed finishes.
+    Setting ``stop`` ends the refresh early: feeds not started are reported as not fetched,
+    items already stored stay.
     """
     options = options or RefreshOptions()
     todo = list(library.feeds() if feeds is None else feeds)
-    refresher = _Refresher(library, options)
+    refresher = _Refresher(library, options, stop)
     done = 0
     lock = threading.Lock()
 
     def one(feed: Feed) -> FeedReport:
         nonlocal done
+        if refresher.stop.is_set():
+            return FeedReport(feed.url, feed.name, error="not fetched: the refresh was stopped")
         try:
             report = refresher.refresh(feed)
         except Exception as exc:  # a bug or a broken library, not a bad feed: one line
@@ -242,10 +259,14 @@ def refresh_feeds(
                 progress(done, len(todo), report)
         return report
 
+    pool = ThreadPoolExecutor(options.feed_workers, thread_name_prefix="inbrief-feed")
     try:
-        with ThreadPoolExecutor(options.feed_workers, thread_name_prefix="inbrief-feed") as pool:
-            return list(pool.map(one, todo))
+        return list(pool.map(one, todo))
+    except BaseException:  # Ctrl+C: let the running feeds end without starting more
+        refresher.stop.set()
+        raise
     finally:
+        pool.shutdown(wait=True, cancel_futures=True)
         refresher.close()
 
 

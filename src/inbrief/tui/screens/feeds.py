@@ -7,6 +7,7 @@ says which feed the list is filtered by.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
@@ -128,6 +129,12 @@ class FeedScreen(Screen[None]):
     #: What the refresh bar shows: done, total, text.
     _progress: tuple[int, int, str] = (0, 1, "")
     _progress_timer: Timer
+    #: Set when the screen goes away (the app is closing): the refresh stops starting work.
+    _stop_refresh: threading.Event | None = None
+
+    def on_unmount(self) -> None:
+        if self._stop_refresh is not None:
+            self._stop_refresh.set()
 
     def refresh_list(self, keep: int | None = None) -> None:
         raise NotImplementedError
@@ -152,6 +159,7 @@ class FeedScreen(Screen[None]):
         if not self.library.feeds():
             self.notify("No subscriptions yet: inbrief --subscribe URL adds one")
             return
+        self._stop_refresh = threading.Event()
         self._progress = (0, 1, "Refreshing feeds…")
         self._show_progress()
         # The reader may be opened on top meanwhile: keep the bar on whatever screen shows.
@@ -168,6 +176,7 @@ class FeedScreen(Screen[None]):
             progress=lambda done, total, report: self.post_message(
                 FeedsProgress(done, total, report)
             ),
+            stop=self._stop_refresh,
         )
         self.post_message(FeedsRefreshed(reports))
 
