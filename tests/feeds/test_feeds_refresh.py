@@ -159,3 +159,16 @@ def test_stop_ends_a_refresh_early(server: LocalServer, library: Library) -> Non
         sum(1 for r in reports if getattr(r, "error", "") == "not fetched: the refresh was stopped")
         >= 4
     )
+
+
+def test_feed_counts_follow_reads_and_deletes(server: LocalServer, library: Library) -> None:
+    url = serve_feed(server, "/counted", "rss", feed_items(server, 9, 3))
+    subscribe(library, url)
+    first, second, _ = library.page(Query())
+    library.mark_read(first.id)
+    library.delete(second.id)
+    feed = library.feed(url)
+    assert feed is not None and (feed.items, feed.unread) == (2, 1)
+    library.mark_read(first.id, False)
+    feed = library.feed(url)
+    assert feed is not None and (feed.items, feed.unread) == (2, 2)

@@ -83,11 +83,7 @@ class Stored(StrEnum):
 
 _FEED_COLUMNS = (
     "f.id, f.url, f.title, f.site, f.etag, f.last_modified, f.last_fetched, f.last_error,"
-    " f.retry_after"
-)
-_COUNTS = (
-    ", (SELECT COUNT(*) FROM articles a WHERE a.feed_id = f.id),"
-    " (SELECT COUNT(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0)"
+    " f.retry_after, f.items, f.unread"
 )
 
 
@@ -120,7 +116,7 @@ class FeedShelf:
         """The feed subscribed at ``url``, with its counts, or None."""
         with self._lock:
             row = self._conn.execute(
-                f"SELECT {_FEED_COLUMNS}{_COUNTS} FROM feeds f WHERE url = ?", (url,)
+                f"SELECT {_FEED_COLUMNS} FROM feeds f WHERE url = ?", (url,)
             ).fetchone()
         return None if row is None else _feed(row)
 
@@ -128,7 +124,7 @@ class FeedShelf:
         """Every feed with its item and unread counts, by name."""
         with self._lock:
             rows = self._conn.execute(
-                f"SELECT {_FEED_COLUMNS}{_COUNTS} FROM feeds f"
+                f"SELECT {_FEED_COLUMNS} FROM feeds f"
                 " ORDER BY lower(coalesce(nullif(f.title, ''), f.url)), f.id"
             ).fetchall()
         return [_feed(row) for row in rows]
