@@ -49,6 +49,16 @@ def summary_json(article: Article, summary: Summary, source: str | None = None) 
     return data
 
 
+def summary_label(summary: Summary) -> str:
+    """What a summary shows: "Gist + 4 takeaways" for ``--sentences 5`` (the gist is one of
+    the N sentences), "Gist" alone for one sentence, "Nothing to summarize" for none."""
+    bullets = len(summary.bullets)
+    plural = "s" if bullets != 1 else ""
+    if not summary.gist:
+        return f"{bullets} takeaway{plural}" if bullets else "Nothing to summarize"
+    return f"Gist + {bullets} takeaway{plural}" if bullets else "Gist"
+
+
 def gist_text(summary: Summary) -> str:
     """The gist's sentences as one paragraph."""
     return " ".join(safe(t.text) for t in summary.gist)
@@ -60,7 +70,9 @@ def summary_text(article: Article, summary: Summary) -> str:
     if summary.gist:
         lines += [f"Gist: {gist_text(summary)}", ""]
     lines += [f"• {safe(t.text)}" for t in summary.bullets]
-    return "\n".join(lines)
+    if not summary.takeaways:
+        lines.append("(nothing to summarize)")
+    return "\n".join(lines).rstrip()
 
 
 def summary_markdown(article: Article, summary: Summary) -> str:
@@ -71,9 +83,10 @@ def summary_markdown(article: Article, summary: Summary) -> str:
     lines = [heading, "", f"*{_md_escape(meta_line(article))}*", ""]
     if summary.gist:
         lines += ["## Gist", "", _md_escape(gist_text(summary)), ""]
-    lines += ["## Key takeaways", ""]
-    lines += [f"- {_md_escape(safe(t.text))}" for t in summary.bullets]
-    return "\n".join(lines)
+    if summary.bullets:
+        lines += ["## Key takeaways", ""]
+        lines += [f"- {_md_escape(safe(t.text))}" for t in summary.bullets]
+    return "\n".join(lines).rstrip()
 
 
 def _md_escape(text: str) -> str:
