@@ -2,6 +2,7 @@
 
 from inbrief.library.store import (
     Added,
+    Deleted,
     Entry,
     Library,
     Position,
@@ -13,6 +14,7 @@ from inbrief.library.store import (
 
 __all__ = [
     "Added",
+    "Deleted",
     "Entry",
     "Library",
     "Position",
