@@ -62,7 +62,7 @@ async def test_sort_reverses_and_is_remembered(
         articles = app.screen.query_one(ArticleList)
         assert titles(articles) == ["Title 04", "Title 03", "Title 02", "Title 01"]
     config = (tmp_path / "config" / "config.toml").read_text()
-    assert '[library]' in config and 'sort = "title"' in config and "reverse = true" in config
+    assert "[library]" in config and 'sort = "title"' in config and "reverse = true" in config
     again = make_app(seeded_library(tmp_path, seed=False))
     async with again.run_test(size=(120, 30)):
         assert isinstance(again.screen, LibraryScreen)
