@@ -20,6 +20,14 @@ from inbrief.nlp.detect import detect_language
 from inbrief.sniff import Kind, decode, ensure_text, guess_kind
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]+):")
+#: A host name (``example.com``, ``news.example.co.uk:8080/a``): what a user who left out
+#: ``https://`` typed. Names ending like a document (``notes.md``) are taken for files.
+_HOST_LIKE = re.compile(
+    r"^(?:www\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*"
+    r"\.[a-z]{2,63}(?::\d{1,5})?(?:[/?#]\S*)?$",
+    re.IGNORECASE,
+)
+_DOCUMENT_SUFFIX = re.compile(r"\.(html?|xhtml|md|markdown|txt|text|json)$", re.IGNORECASE)
 #: Local files and standard input larger than this are refused before being read whole.
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 
@@ -47,7 +55,9 @@ def read_source(source: str, limits: FetchLimits | None = None) -> RawSource:
     try:
         info = os.stat(source)
     except FileNotFoundError:
-        raise InbriefError("no such file") from None
+        hint = meant_url(source)
+        reason = f"no such file; for a web page, use {hint}" if hint else "no such file"
+        raise InbriefError(reason) from None
     except OSError as exc:
         raise InbriefError(exc.strerror or "cannot read") from None
     if stat.S_ISDIR(info.st_mode):
@@ -60,6 +70,18 @@ def read_source(source: str, limits: FetchLimits | None = None) -> RawSource:
     except OSError as exc:
         raise InbriefError(exc.strerror or "cannot read") from None
     return RawSource(_capped(data), source)
+
+
+def meant_url(source: str) -> str | None:
+    """``https://`` + ``source`` when ``source`` reads as a web address without its scheme.
+
+    Only a hint: a missing file is never fetched from the web instead, since a mistyped file
+    name would otherwise be sent to whatever host it happens to spell.
+    """
+    name = source.strip()
+    if not _HOST_LIKE.match(name) or _DOCUMENT_SUFFIX.search(name.split("?")[0]):
+        return None
+    return f"https://{name}"
 
 
 def _capped(data: bytes) -> bytes:
