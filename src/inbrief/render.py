@@ -7,6 +7,7 @@ nothing but printable text can reach a terminal, whatever built the article.
 from __future__ import annotations
 
 import json
+import unicodedata
 from typing import Any
 
 from inbrief.links import openable_url
@@ -109,7 +110,42 @@ def _md_inline(block: Block, item: int) -> str:
         out.append(f"[{_md_escape(safe(text[link.start : link.end]))}]({url})")
         done = link.end
     out.append(_md_escape(safe(text[done:])))
-    return "".join(out)
+    return "".join(out).replace("\n", "\\\n")  # a line break (<br>) stays one: "\" + newline
+
+
+def cell_width(text: str) -> int:
+    """Terminal cells ``text`` takes: two for wide (East Asian) characters, none for combining."""
+    return sum(
+        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        for char in text
+    )
+
+
+def table_lines(block: Block, rule: str = "-") -> list[str]:
+    """A table as aligned columns two spaces apart, the header row underlined with ``rule``."""
+    rows = [[safe(cell) for cell in row] for row in block.rows]
+    widths = [max(cell_width(row[i]) for row in rows) for i in range(len(rows[0]))] if rows else []
+    lines = [
+        "  ".join(
+            cell + " " * (width - cell_width(cell)) for cell, width in zip(row, widths, strict=True)
+        ).rstrip()
+        for row in rows
+    ]
+    if lines:
+        lines.insert(1, rule * (sum(widths) + 2 * (len(widths) - 1)))
+    return lines
+
+
+def _md_table(block: Block) -> list[str]:
+    """A table in Markdown: the first row as the header, ``|`` in cells escaped."""
+    rows = [
+        [_md_escape(safe(cell)).replace("|", "\\|") or " " for cell in row] for row in block.rows
+    ]
+    if not rows:
+        return []
+    lines = ["| " + " | ".join(row) + " |" for row in rows]
+    lines.insert(1, "|" + "|".join("---" for _ in rows[0]) + "|")
+    return lines
 
 
 def article_text(article: Article) -> str:
@@ -119,11 +155,13 @@ def article_text(article: Article) -> str:
             lines += [safe(section.heading), "-" * min(len(section.heading), 80), ""]
         for block in section.blocks:
             if block.kind is BlockKind.LIST:
-                for number, item in enumerate(block.items, 1):
-                    marker = f"{number}." if block.ordered else "•"
-                    lines.append(f"{marker} {safe(item)}")
+                for index, item in enumerate(block.items):
+                    indent = "   " * block.level(index)
+                    lines.append(f"{indent}{safe(block.marker(index))} {safe(item)}")
             elif block.kind is BlockKind.QUOTE:
                 lines.append(f"> {safe(block.text)}")
+            elif block.kind is BlockKind.TABLE:
+                lines += table_lines(block)
             elif block.kind in (BlockKind.CAPTION, BlockKind.BYLINE, BlockKind.DATELINE):
                 lines.append(f"[{block.kind.value}: {safe(block.text)}]")
             else:
@@ -140,13 +178,17 @@ def article_markdown(article: Article) -> str:
             lines += [f"{level} {_md_escape(safe(section.heading))}", ""]
         for block in section.blocks:
             if block.kind is BlockKind.LIST:
-                for number in range(1, len(block.items) + 1):
-                    marker = f"{number}." if block.ordered else "-"
-                    lines.append(f"{marker} {_md_inline(block, number - 1)}")
+                for index in range(len(block.items)):
+                    marker = block.marker(index)
+                    marker = marker if marker[:1].isdigit() else "-"
+                    indent = "    " * block.level(index)  # enough for any marker to nest under
+                    lines.append(f"{indent}{marker} {_md_inline(block, index)}")
             elif block.kind is BlockKind.QUOTE:
                 lines.append(f"> {_md_inline(block, 0)}")
             elif block.kind is BlockKind.CODE:
                 lines += ["```", safe(block.text).replace("```", "'''"), "```"]
+            elif block.kind is BlockKind.TABLE:
+                lines += _md_table(block)
             elif block.kind is BlockKind.CAPTION:
                 lines.append(f"*{_md_inline(block, 0)}*")
             else:
