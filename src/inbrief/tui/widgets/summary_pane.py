@@ -71,8 +71,9 @@ class SummaryPane(WrappingOptionList):
         self.clear_options()
         label = f"{summary_label(summary)} ({summary.algorithm})"
         options = [Option(Content(label), disabled=True)]
-        for i, takeaway in enumerate(summary.gist):
-            options.append(self._entry(f"gist-{i}", takeaway, Content.styled("Gist: ", "bold")))
+        for i, takeaway in enumerate(summary.gist):  # one or two sentences, labelled once
+            marker = Content.styled("Gist: ", "bold") if i == 0 else Content("")
+            options.append(self._entry(f"gist-{i}", takeaway, marker))
         # Under the gist, only what it does not already say (see Summary.bullets).
         for i, takeaway in enumerate(summary.bullets):
             options.append(self._entry(f"takeaway-{i}", takeaway, Content("• ")))
