@@ -37,6 +37,9 @@ _BYLINE_CLASS = re.compile(r"\bbyline\b|\bauthor\b|\bdateline\b", re.IGNORECASE)
 _MAX_CAPTION = 400
 #: A caption's sentence end glued to the credit after it: "on March 21, 2023.Grigory Sysoyev".
 _GLUED_CREDIT = re.compile(r"(?<=[a-z0-9][.!?])(?=[A-Z][a-z])")
+#: A block named "byline" or "author" with more words than this is the text (a blog whose
+#: posts sit in ``<div class="author-post">``), not a byline or a bio.
+_MAX_BYLINE_WORDS = 60
 #: "By Jane Doe" and its equivalents; page.py strips the same prefix from a body byline.
 BYLINE_PREFIX = re.compile(r"^(by|von|par|por|door|di)\s+(?=\S)", re.IGNORECASE)
 _NAMEISH = re.compile(r"^[A-Z][\w.'’-]*$")
@@ -168,7 +171,11 @@ class _Builder:
         ):
             self.flush()
             self.add(self.caption(element))
-        elif tag in ("p", "div", "span") and _BYLINE_CLASS.search(classes):
+        elif (
+            tag in ("p", "div", "span")
+            and _BYLINE_CLASS.search(classes)
+            and len(element.text_content().split()) <= _MAX_BYLINE_WORDS
+        ):
             self.flush()
             kind = BlockKind.DATELINE if "dateline" in classes.lower() else BlockKind.BYLINE
             self.add(self.block(kind, element))
@@ -185,7 +192,7 @@ class _Builder:
             self.flush()
             code = strip_controls(element.text_content()).strip("\n")
             self.add(Block(BlockKind.CODE, [code]))
-        elif tag == "table":
+        elif tag == "table" and not is_layout_table(element):
             self.flush()
             self._table(element)
         elif tag == "br":
@@ -279,6 +286,29 @@ def _remove_keeping_tail(element: etree._Element) -> None:
         else:
             parent.text = (parent.text or "") + element.tail
     parent.remove(element)
+
+
+#: A cell with this much text, or with paragraphs, headings or lists, is page layout, not data.
+_LAYOUT_CELL_CHARS = 200
+_SENTENCE_WORDS = 12
+_LAYOUT_PARTS = {"p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}
+
+
+def is_layout_table(table: etree._Element) -> bool:
+    """A table used to lay out a page (old sites put the whole article in one): its cells hold
+    paragraphs or long text. Such a table is read as blocks; a data table becomes rows."""
+    for cell in table.iter("td", "th"):
+        if any(isinstance(c.tag, str) and c.tag in _LAYOUT_PARTS for c in cell.iterdescendants()):
+            return True
+        text = cell.text_content().strip()
+        if len(text) > _LAYOUT_CELL_CHARS or _is_sentence(text):
+            return True
+    return False
+
+
+def _is_sentence(text: str) -> bool:
+    """A cell that reads as a sentence of prose (a paragraph per row), not a datum."""
+    return len(text.split()) >= _SENTENCE_WORDS and text.endswith((".", "!", "?", "”", '"'))
 
 
 def _link_chars(element: etree._Element) -> int:
