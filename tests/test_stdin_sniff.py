@@ -13,7 +13,7 @@ from tests.test_cli import run
 NOTES = [
     "# Title here\n\nA short note with one paragraph of text in it, nothing more.\n",
     "Title here\n==========\n\nA short note with one paragraph of text in it.\n",
-    "# Title here\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+    "# Title here\n\nA short note over a table.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
 ]
 
 
