@@ -56,15 +56,19 @@ def measure(folder: Path, count: int) -> dict[str, float]:
     for first in range(single, count, 1000):
         library.add(_article(n, rng) for n in range(first, min(count, first + 1000)))
 
-    def open_screen(sort: Sort = Sort.ADDED) -> None:
+    def open_screen(sort: Sort = Sort.ADDED, reverse: bool = False) -> None:
         library.count()
-        library.page(Query(sort=sort), limit=SCREEN_PAGE)
+        library.page(Query(sort=sort, reverse=reverse), limit=SCREEN_PAGE)
 
     def search(text: str) -> None:
         library.count(Query(text), at_most=1000)
         library.page(Query(text), limit=SCREEN_PAGE)
 
-    figures["open_screen"] = max(_best(lambda s=sort: open_screen(s)) for sort in Sort)
+    figures["open_screen"] = max(
+        _best(lambda s=sort, r=reverse: open_screen(s, r))
+        for sort in Sort
+        for reverse in (False, True)
+    )
     figures["search_rare"] = _best(lambda: search("item4242"))
     figures["search_common"] = _best(lambda: search("harbour"))
     figures["search_prefix"] = _best(lambda: search("h"))

@@ -47,7 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"summarizer (default: {DEFAULT_ALGORITHM})",
     )
     length = parser.add_mutually_exclusive_group()
-    length.add_argument("-n", "--sentences", type=_positive_int, help="number of takeaways")
+    length.add_argument(
+        "-n",
+        "--sentences",
+        type=_positive_int,
+        help="summary length in sentences (the gist plus N-1 takeaways)",
+    )
     length.add_argument("-r", "--ratio", type=_ratio, help="share of sentences to keep (0-1]")
     parser.add_argument("-f", "--format", choices=FORMATS, default="text", help="output format")
     parser.add_argument("-l", "--language", help="force a language (ISO code, e.g. en, de)")

@@ -21,6 +21,14 @@ from inbrief.nlp.detect import detect_language
 from inbrief.sniff import Kind, decode, ensure_text, guess_kind
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]+):")
+#: A host name (``example.com``, ``news.example.co.uk:8080/a``): what a user who left out
+#: ``https://`` typed. Names ending like a document (``notes.md``) are taken for files.
+_HOST_LIKE = re.compile(
+    r"^(?:www\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*"
+    r"\.[a-z]{2,63}(?::\d{1,5})?(?:[/?#]\S*)?$",
+    re.IGNORECASE,
+)
+_DOCUMENT_SUFFIX = re.compile(r"\.(html?|xhtml|md|markdown|txt|text|json)$", re.IGNORECASE)
 #: Local files and standard input larger than this are refused before being read whole.
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 
@@ -54,7 +62,9 @@ def read_source(
     try:
         fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | _NO_CTTY)
     except FileNotFoundError:
-        raise InbriefError("no such file") from None
+        hint = meant_url(source)
+        reason = f"no such file; for a web page, use {hint}" if hint else "no such file"
+        raise InbriefError(reason) from None
     except IsADirectoryError:
         raise InbriefError("is a directory, not an article") from None
     except OSError as exc:
@@ -74,6 +84,18 @@ def read_source(
     finally:
         os.close(fd)
     return RawSource(_capped(data), source)
+
+
+def meant_url(source: str) -> str | None:
+    """``https://`` + ``source`` when ``source`` reads as a web address without its scheme.
+
+    Only a hint: a missing file is never fetched from the web instead, since a mistyped file
+    name would otherwise be sent to whatever host it happens to spell.
+    """
+    name = source.strip()
+    if not _HOST_LIKE.match(name) or _DOCUMENT_SUFFIX.search(name.split("?")[0]):
+        return None
+    return f"https://{name}"
 
 
 _NO_CTTY = getattr(os, "O_NOCTTY", 0)

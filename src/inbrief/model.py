@@ -22,9 +22,12 @@ class BlockKind(StrEnum):
     CAPTION = "caption"
     BYLINE = "byline"
     DATELINE = "dateline"
+    #: Rows of cells (:attr:`Block.rows`); the first row is the header. Never summarized.
+    TABLE = "table"
 
 
-#: Blocks whose sentences may be summarized. Captions, bylines, datelines and code never are.
+#: Blocks whose sentences may be summarized. Captions, bylines, datelines, code and tables
+#: never are.
 BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST, BlockKind.QUOTE})
 #: Blocks kept out of :attr:`Article.text`, the article's body as plain text.
 _NOT_TEXT = frozenset({BlockKind.CAPTION, BlockKind.BYLINE, BlockKind.DATELINE})
@@ -51,32 +54,101 @@ class Link:
         return [cls(item, start, end, url) for start, end, url in spans]
 
 
+#: Separates the cells of a table row in :attr:`Block.items` (cleaned text never holds a tab).
+CELL_SEPARATOR = "\t"
+
+
 @dataclass(slots=True)
 class Block:
-    """One block of text. A list keeps its items; every other kind has exactly one item."""
+    """One block of text. A list keeps its items, a table its rows (cells joined by
+    :data:`CELL_SEPARATOR`); every other kind has exactly one item."""
 
     kind: BlockKind
     items: list[str]
     ordered: bool = False
     #: Links inside the text, in reading order.
     links: list[Link] = field(default_factory=list)
+    #: A list's nesting: each item's depth (0: top level). Empty when the list is flat.
+    levels: list[int] = field(default_factory=list)
+    #: A list's item labels as the source numbered them ("3.", "4.", "•" for a nested
+    #: bullet). Empty when they are the default: 1., 2., ... or a bullet each.
+    markers: list[str] = field(default_factory=list)
+
+    @classmethod
+    def list_of(
+        cls,
+        items: list[str],
+        ordered: bool,
+        links: list[Link] | None = None,
+        levels: list[int] | None = None,
+        markers: list[str] | None = None,
+    ) -> Block:
+        """A list block; ``levels`` and ``markers`` are kept only where they say something
+        (some item nested; a label other than the default)."""
+        block = cls(BlockKind.LIST, items, ordered, links or [])
+        if levels and any(levels) and len(levels) == len(items):
+            block.levels = levels
+        default = [block.marker(i) for i in range(len(items))]
+        if markers and len(markers) == len(items) and markers != default:
+            block.markers = markers
+        return block
+
+    def marker(self, item: int) -> str:
+        """The label shown before list item ``item``: its own, or the default one."""
+        if item < len(self.markers):
+            return self.markers[item]
+        return f"{item + 1}." if self.ordered else "•"
+
+    def level(self, item: int) -> int:
+        """How deeply list item ``item`` is nested (0: top level)."""
+        return self.levels[item] if item < len(self.levels) else 0
 
     @property
     def text(self) -> str:
         return "\n".join(self.items)
 
+    @property
+    def rows(self) -> list[list[str]]:
+        """A table's cells, row by row (every other kind: one cell per item)."""
+        return [item.split(CELL_SEPARATOR) for item in self.items]
+
+    @classmethod
+    def table(cls, rows: Iterable[Iterable[str]]) -> Block:
+        """A table block from rows of cell texts, every row padded to the widest."""
+        cells = [[cell.replace(CELL_SEPARATOR, " ") for cell in row] for row in rows]
+        width = max((len(row) for row in cells), default=0)
+        items = [CELL_SEPARATOR.join(row + [""] * (width - len(row))) for row in cells]
+        return cls(BlockKind.TABLE, items)
+
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Block:
         kind = BlockKind(data["kind"])
+        if kind is BlockKind.TABLE:
+            return cls.table([str(cell) for cell in row] for row in data.get("rows", ()))
         items = list(data["items"]) if "items" in data else [data["text"]]
         links = [link for raw in data.get("links", ()) if (link := _link_from_json(raw, items))]
-        return cls(kind, items, ordered=bool(data.get("ordered", False)), links=links)
+        levels = [max(0, int(n)) for n in data.get("levels", ())][: len(items)]
+        markers = [str(m) for m in data.get("markers", ())][: len(items)]
+        return cls(
+            kind,
+            items,
+            ordered=bool(data.get("ordered", False)),
+            links=links,
+            levels=levels if len(levels) == len(items) else [],
+            markers=markers if len(markers) == len(items) else [],
+        )
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": str(self.kind)}
         if self.kind is BlockKind.LIST:
             data["items"] = list(self.items)
             data["ordered"] = self.ordered
+            if any(self.levels):
+                data["levels"] = list(self.levels)
+            if self.markers:
+                data["markers"] = list(self.markers)
+        elif self.kind is BlockKind.TABLE:
+            data["rows"] = self.rows
         else:
             data["text"] = self.text
         if self.links:

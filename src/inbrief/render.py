@@ -7,6 +7,7 @@ nothing but printable text can reach a terminal, whatever built the article.
 from __future__ import annotations
 
 import json
+import unicodedata
 from typing import Any
 
 from inbrief.links import openable_url
@@ -49,6 +50,16 @@ def summary_json(article: Article, summary: Summary, source: str | None = None) 
     return data
 
 
+def summary_label(summary: Summary) -> str:
+    """What a summary shows: "Gist + 4 takeaways" for ``--sentences 5`` (the gist is one of
+    the N sentences), "Gist" alone for one sentence, "Nothing to summarize" for none."""
+    bullets = len(summary.bullets)
+    plural = "s" if bullets != 1 else ""
+    if not summary.gist:
+        return f"{bullets} takeaway{plural}" if bullets else "Nothing to summarize"
+    return f"Gist + {bullets} takeaway{plural}" if bullets else "Gist"
+
+
 def gist_text(summary: Summary) -> str:
     """The gist's sentences as one paragraph."""
     return " ".join(safe(t.text) for t in summary.gist)
@@ -60,7 +71,9 @@ def summary_text(article: Article, summary: Summary) -> str:
     if summary.gist:
         lines += [f"Gist: {gist_text(summary)}", ""]
     lines += [f"• {safe(t.text)}" for t in summary.bullets]
-    return "\n".join(lines)
+    if not summary.takeaways:
+        lines.append("(nothing to summarize)")
+    return "\n".join(lines).rstrip()
 
 
 def summary_markdown(article: Article, summary: Summary) -> str:
@@ -71,9 +84,10 @@ def summary_markdown(article: Article, summary: Summary) -> str:
     lines = [heading, "", f"*{_md_escape(meta_line(article))}*", ""]
     if summary.gist:
         lines += ["## Gist", "", _md_escape(gist_text(summary)), ""]
-    lines += ["## Key takeaways", ""]
-    lines += [f"- {_md_escape(safe(t.text))}" for t in summary.bullets]
-    return "\n".join(lines)
+    if summary.bullets:
+        lines += ["## Key takeaways", ""]
+        lines += [f"- {_md_escape(safe(t.text))}" for t in summary.bullets]
+    return "\n".join(lines).rstrip()
 
 
 def _md_escape(text: str) -> str:
@@ -96,7 +110,42 @@ def _md_inline(block: Block, item: int) -> str:
         out.append(f"[{_md_escape(safe(text[link.start : link.end]))}]({url})")
         done = link.end
     out.append(_md_escape(safe(text[done:])))
-    return "".join(out)
+    return "".join(out).replace("\n", "\\\n")  # a line break (<br>) stays one: "\" + newline
+
+
+def cell_width(text: str) -> int:
+    """Terminal cells ``text`` takes: two for wide (East Asian) characters, none for combining."""
+    return sum(
+        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        for char in text
+    )
+
+
+def table_lines(block: Block, rule: str = "-") -> list[str]:
+    """A table as aligned columns two spaces apart, the header row underlined with ``rule``."""
+    rows = [[safe(cell) for cell in row] for row in block.rows]
+    widths = [max(cell_width(row[i]) for row in rows) for i in range(len(rows[0]))] if rows else []
+    lines = [
+        "  ".join(
+            cell + " " * (width - cell_width(cell)) for cell, width in zip(row, widths, strict=True)
+        ).rstrip()
+        for row in rows
+    ]
+    if lines:
+        lines.insert(1, rule * (sum(widths) + 2 * (len(widths) - 1)))
+    return lines
+
+
+def _md_table(block: Block) -> list[str]:
+    """A table in Markdown: the first row as the header, ``|`` in cells escaped."""
+    rows = [
+        [_md_escape(safe(cell)).replace("|", "\\|") or " " for cell in row] for row in block.rows
+    ]
+    if not rows:
+        return []
+    lines = ["| " + " | ".join(row) + " |" for row in rows]
+    lines.insert(1, "|" + "|".join("---" for _ in rows[0]) + "|")
+    return lines
 
 
 def article_text(article: Article) -> str:
@@ -106,11 +155,13 @@ def article_text(article: Article) -> str:
             lines += [safe(section.heading), "-" * min(len(section.heading), 80), ""]
         for block in section.blocks:
             if block.kind is BlockKind.LIST:
-                for number, item in enumerate(block.items, 1):
-                    marker = f"{number}." if block.ordered else "•"
-                    lines.append(f"{marker} {safe(item)}")
+                for index, item in enumerate(block.items):
+                    indent = "   " * block.level(index)
+                    lines.append(f"{indent}{safe(block.marker(index))} {safe(item)}")
             elif block.kind is BlockKind.QUOTE:
                 lines.append(f"> {safe(block.text)}")
+            elif block.kind is BlockKind.TABLE:
+                lines += table_lines(block)
             elif block.kind in (BlockKind.CAPTION, BlockKind.BYLINE, BlockKind.DATELINE):
                 lines.append(f"[{block.kind.value}: {safe(block.text)}]")
             else:
@@ -127,13 +178,17 @@ def article_markdown(article: Article) -> str:
             lines += [f"{level} {_md_escape(safe(section.heading))}", ""]
         for block in section.blocks:
             if block.kind is BlockKind.LIST:
-                for number in range(1, len(block.items) + 1):
-                    marker = f"{number}." if block.ordered else "-"
-                    lines.append(f"{marker} {_md_inline(block, number - 1)}")
+                for index in range(len(block.items)):
+                    marker = block.marker(index)
+                    marker = marker if marker[:1].isdigit() else "-"
+                    indent = "    " * block.level(index)  # enough for any marker to nest under
+                    lines.append(f"{indent}{marker} {_md_inline(block, index)}")
             elif block.kind is BlockKind.QUOTE:
                 lines.append(f"> {_md_inline(block, 0)}")
             elif block.kind is BlockKind.CODE:
                 lines += ["```", safe(block.text).replace("```", "'''"), "```"]
+            elif block.kind is BlockKind.TABLE:
+                lines += _md_table(block)
             elif block.kind is BlockKind.CAPTION:
                 lines.append(f"*{_md_inline(block, 0)}*")
             else:

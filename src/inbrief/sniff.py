@@ -57,7 +57,13 @@ _HTML_START = re.compile(
     r"<(!doctype\s+html|html|head|body|article|main|div|p|section|h[1-6]|meta|title)[\s>/]",
     re.IGNORECASE,
 )
-_MARKDOWN_HINT = re.compile(r"^(#{1,6} \S|[-*+] \S|\d+\. \S|> \S|```)", re.MULTILINE)
+_MARKDOWN_HINT = re.compile(
+    r"^(#{1,6} \S|[-*+] \S|\d+\. \S|> \S|```|\|?\s*:?-{3,}:?\s*\|)|\[[^\]\n]+\]\(\S+\)",
+    re.MULTILINE,
+)
+#: A document that opens with a Markdown heading (``# Title``, or a line underlined with
+#: ``===``) is Markdown however short: plain text never starts that way.
+_MARKDOWN_OPENING = re.compile(r"\A(#{1,6} \S[^\n]*|[^\n]+\n=+[ \t]*)(\n|\Z)")
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 
@@ -161,7 +167,7 @@ def guess_kind(text: str, name: str = "") -> Kind:
         return Kind.HTML
     if name.lower().endswith(_MARKDOWN_SUFFIXES):
         return Kind.MARKDOWN
-    if len(_MARKDOWN_HINT.findall(text[:20_000])) >= 2:
+    if _MARKDOWN_OPENING.match(head) or len(_MARKDOWN_HINT.findall(text[:20_000])) >= 2:
         return Kind.MARKDOWN
     return Kind.TEXT
 

@@ -2,7 +2,7 @@
 
 Plain text: the first line is the title when it is short and more text follows; paragraphs
 are separated by blank lines, or are single lines when the file has no blank lines at all.
-Markdown: ATX and setext headings, lists, quotes, fenced and indented code; inline markup
+Markdown: ATX and setext headings, lists, quotes, tables, fenced and indented code; inline markup
 (emphasis, images) is reduced to its text; inline links and autolinks to http(s) addresses are
 kept as links.
 """
@@ -39,12 +39,13 @@ def article_from_text(text: str) -> Article:
 
 _ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
-_LIST_ITEM = re.compile(r"^\s{0,3}([-*+]|\d{1,9}[.)])\s+(.*)$")
+_LIST_ITEM = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])\s+(.*)$")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\(((?:[^()]|\([^()]*\))*)\)|\[([^\]]+)\]\[[^\]]*\]")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_TABLE_RULE = re.compile(r"^\s{0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 
 
@@ -85,6 +86,26 @@ def _inline_links(text: str, item: int = 0) -> tuple[str, list[Link]]:
     return cleaned, Link.spans(item, spans)
 
 
+#: A hard line break inside a paragraph: a line ending in two spaces or "\\", or an HTML <br>.
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_LINE_BREAK = "\n"
+
+
+def _paragraph(lines: list[str]) -> tuple[str, list[Link]]:
+    """A paragraph's text and links, its hard line breaks kept as newlines."""
+    texts: list[str] = []
+    links: list[Link] = []
+    offset = 0
+    for part in " ".join(lines).split(_LINE_BREAK):
+        text, part_links = _inline_links(part)
+        if not text:
+            continue
+        links += [Link(0, link.start + offset, link.end + offset, link.url) for link in part_links]
+        texts.append(text)
+        offset += len(text) + 1
+    return "\n".join(texts), links
+
+
 class _MarkdownBuilder:
     def __init__(self) -> None:
         self.sections = [Section(heading="", level=0)]
@@ -92,27 +113,61 @@ class _MarkdownBuilder:
         self.paragraph: list[str] = []
         self.items: list[str] = []
         self.ordered = False
+        #: Per list item: its depth and its label ("3." as numbered in the source, or "•").
+        self.levels: list[int] = []
+        self.markers: list[str] = []
+        #: Indents of the open list levels, and the next number at each level.
+        self.indents: list[int] = []
+        self.numbers: list[int] = []
         self.quote: list[str] = []
+
+    def list_item(self, indent: int, marker: str, text: str) -> None:
+        """One list item; deeper indentation than the item before opens a nested level."""
+        if not self.items:
+            self.indents, self.numbers = [indent], [0]
+            self.ordered = marker[0].isdigit()
+        elif indent > self.indents[-1] + 1:
+            self.indents.append(indent)
+            self.numbers.append(0)
+        else:
+            while len(self.indents) > 1 and indent < self.indents[-1] - 1:
+                self.indents.pop()
+                self.numbers.pop()
+        if marker[0].isdigit():
+            number = self.numbers[-1] or int(marker[:-1])
+            self.numbers[-1] = number + 1
+            marker = f"{number}."
+        else:
+            marker = "•"
+        self.items.append(text)
+        self.levels.append(len(self.indents) - 1)
+        self.markers.append(marker)
 
     def flush(self) -> None:
         blocks = self.sections[-1].blocks
         if self.paragraph:
-            text, links = _inline_links(" ".join(self.paragraph))
-            blocks.append(Block(BlockKind.PARAGRAPH, [text], links=links))
+            text, links = _paragraph(self.paragraph)
+            if text:
+                blocks.append(Block(BlockKind.PARAGRAPH, [text], links=links))
         if self.items:
             items: list[str] = []
             item_links: list[Link] = []
-            for raw in self.items:
+            levels: list[int] = []
+            markers: list[str] = []
+            for raw, level, marker in zip(self.items, self.levels, self.markers, strict=True):
                 text, links = _inline_links(raw, len(items))
                 if text:
                     items.append(text)
                     item_links += links
+                    levels.append(level)
+                    markers.append(marker)
             if items:
-                blocks.append(Block(BlockKind.LIST, items, self.ordered, links=item_links))
+                blocks.append(Block.list_of(items, self.ordered, item_links, levels, markers))
         if self.quote:
             text, links = _inline_links(" ".join(self.quote))
             blocks.append(Block(BlockKind.QUOTE, [text], links=links))
         self.paragraph, self.items, self.quote = [], [], []
+        self.levels, self.markers = [], []
 
     def heading(self, text: str, level: int) -> None:
         self.flush()
@@ -121,6 +176,25 @@ class _MarkdownBuilder:
             self.title = text
         elif text:
             self.sections.append(Section(heading=text, level=level))
+
+
+def _table_cells(line: str) -> list[str]:
+    """The cells of a Markdown table row (``\\|`` is a pipe inside a cell)."""
+    line = line.strip()
+    line = line[1:] if line.startswith("|") else line
+    line = line[:-1] if line.endswith("|") and not line.endswith("\\|") else line
+    cells = re.split(r"(?<!\\)\|", line)
+    return [_inline(cell.replace("\\|", "|")) for cell in cells]
+
+
+def _is_table_start(lines: list[str], index: int) -> bool:
+    """Whether a table starts at ``lines[index]``: a row with a pipe, then a rule row."""
+    return (
+        "|" in lines[index]
+        and index + 1 < len(lines)
+        and "-" in lines[index + 1]
+        and bool(_TABLE_RULE.match(lines[index + 1]))
+    )
 
 
 def article_from_markdown(text: str) -> Article:
@@ -147,6 +221,14 @@ def article_from_markdown(text: str) -> Article:
             builder.sections[-1].blocks.append(Block(BlockKind.CODE, ["\n".join(code)]))
         elif match := _ATX.match(line):
             builder.heading(match.group(2), len(match.group(1)))
+        elif _is_table_start(lines, index - 1):
+            builder.flush()
+            rows = [_table_cells(line)]
+            index += 1  # the rule under the header
+            while index < len(lines) and "|" in lines[index] and lines[index].strip():
+                rows.append(_table_cells(lines[index]))
+                index += 1
+            builder.sections[-1].blocks.append(Block.table(rows))
         elif builder.paragraph and len(builder.paragraph) == 1 and _SETEXT.match(line):
             heading = builder.paragraph.pop()
             builder.heading(heading, 1 if line.strip().startswith("=") else 2)
@@ -156,15 +238,17 @@ def article_from_markdown(text: str) -> Article:
             if builder.paragraph or builder.items:
                 builder.flush()
             builder.quote.append(line.lstrip()[1:].strip())
-        elif match := _LIST_ITEM.match(line):
+        elif (match := _LIST_ITEM.match(line)) and (len(match.group(1)) < 4 or builder.items):
             if builder.paragraph or builder.quote:
                 builder.flush()
-            builder.ordered = match.group(1)[0].isdigit()
-            builder.items.append(match.group(2))
+            indent = len(match.group(1).expandtabs(4))
+            builder.list_item(indent, match.group(2), match.group(3))
         elif builder.items and line.startswith((" ", "\t")):
             builder.items[-1] += " " + line.strip()
         else:
-            builder.paragraph.append(line.strip())
+            hard_break = line.endswith(("  ", "\\"))
+            line = _BR.sub(_LINE_BREAK, line.strip().removesuffix("\\").rstrip())
+            builder.paragraph.append(line + (_LINE_BREAK if hard_break else ""))
     builder.flush()
     sections = [s for s in builder.sections if s.blocks or s.heading]
     classify_front_matter(sections)

@@ -8,8 +8,9 @@ are recognised here, by markup first (``<figcaption>``, ``class="byline"``) and 
 
 from __future__ import annotations
 
+import copy
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -34,6 +35,8 @@ _BLOCKS = {
 _CAPTION_CLASS = re.compile(r"caption|credit|wp-caption-text|image-?desc", re.IGNORECASE)
 _BYLINE_CLASS = re.compile(r"\bbyline\b|\bauthor\b|\bdateline\b", re.IGNORECASE)
 _MAX_CAPTION = 400
+#: A caption's sentence end glued to the credit after it: "on March 21, 2023.Grigory Sysoyev".
+_GLUED_CREDIT = re.compile(r"(?<=[a-z0-9][.!?])(?=[A-Z][a-z])")
 #: A block named "byline" or "author" with more words than this is the text (a blog whose
 #: posts sit in ``<div class="author-post">``), not a byline or a bio.
 _MAX_BYLINE_WORDS = 60
@@ -68,6 +71,8 @@ class _Builder:
         self.base_url = base_url
         self.sections: list[Section] = [Section(heading="", level=0)]
         self.inline: list[_Piece] = []
+        #: Lines of the paragraph being gathered that a ``<br>`` already ended.
+        self.lines: list[tuple[str, list[tuple[int, int, str]]]] = []
         self.link_chars = 0
         #: Share of each block's text inside links, by ``id(block)``.
         self.link_share: dict[int, float] = {}
@@ -77,10 +82,24 @@ class _Builder:
             self.sections[-1].blocks.append(block)
             self.link_share[id(block)] = link_share
 
-    def flush(self) -> None:
+    def line_break(self) -> None:
+        """A ``<br>``: the text so far becomes a line of the paragraph being gathered."""
         text, spans = clean_inline_spans(self.inline)
-        links, self.link_chars = self.link_chars, 0
         self.inline.clear()
+        if text:
+            self.lines.append((text, spans))
+
+    def flush(self) -> None:
+        """The gathered text as a paragraph, its ``<br>``-separated lines kept apart."""
+        self.line_break()
+        lines, self.lines = self.lines, []
+        links, self.link_chars = self.link_chars, 0
+        text = "\n".join(line for line, _ in lines)
+        spans: list[tuple[int, int, str]] = []
+        offset = 0
+        for line, line_spans in lines:
+            spans += [(start + offset, end + offset, url) for start, end, url in line_spans]
+            offset += len(line) + 1
         if text:
             block = Block(BlockKind.PARAGRAPH, [text], links=Link.spans(0, spans))
             self.add(block, min(1.0, links / len(text)))
@@ -109,6 +128,24 @@ class _Builder:
         text, spans = clean_inline_spans(self.pieces(element))
         return Block(kind, [text], links=Link.spans(0, spans))
 
+    def caption(self, element: etree._Element) -> Block:
+        """A caption block; its credit keeps a space from the caption ("2023. Jane Doe/AFP").
+
+        A credit is often a child element (``<span class="credit">``, a ``<p>``) or glued to
+        the caption's last sentence in the page's own text; either way it gets a space.
+        """
+        for child in element.iter():
+            if child is element or not isinstance(child.tag, str):
+                continue
+            if child.tag.lower() in _BLOCKS or _CAPTION_CLASS.search(_classes(child)):
+                child.text = " " + (child.text or "")
+                child.tail = " " + (child.tail or "")
+        block = self.block(BlockKind.CAPTION, element)
+        text = _GLUED_CREDIT.sub(" ", block.items[0])
+        if text == block.items[0]:
+            return block
+        return Block(BlockKind.CAPTION, [text], links=[])  # offsets moved: links given up
+
     def heading(self, text: str, level: int) -> None:
         self.flush()
         text = clean_inline(text)
@@ -133,7 +170,7 @@ class _Builder:
             _CAPTION_CLASS.search(classes) and len(element.text_content()) < _MAX_CAPTION
         ):
             self.flush()
-            self.add(self.block(BlockKind.CAPTION, element))
+            self.add(self.caption(element))
         elif (
             tag in ("p", "div", "span")
             and _BYLINE_CLASS.search(classes)
@@ -158,7 +195,9 @@ class _Builder:
         elif tag == "table" and not is_layout_table(element):
             self.flush()
             self._table(element)
-        elif tag in ("br", "hr"):
+        elif tag == "br":
+            self.line_break()
+        elif tag == "hr":
             self.inline.append((" ", None))
         elif tag in _BLOCKS or _has_block_child(element):
             self.flush()
@@ -177,26 +216,76 @@ class _Builder:
             self.inline.append((element.tail, None))
 
     def _list(self, element: etree._Element, ordered: bool) -> None:
-        items: list[str] = []
-        links: list[Link] = []
-        for item in element.iterchildren("li", "dt", "dd"):
-            text, spans = clean_inline_spans(self.pieces(item))
-            if text:
-                links += Link.spans(len(items), spans)
-                items.append(text)
-        if items:
+        gathered = _ListItems()
+        self._gather(element, ordered, 0, gathered)
+        if gathered.items:
             share = _link_chars(element) / max(1, len(element.text_content().strip()))
-            block = Block(BlockKind.LIST, items, ordered=ordered, links=links)
+            block = Block.list_of(
+                gathered.items, ordered, gathered.links, gathered.levels, gathered.markers
+            )
             self.add(block, min(1.0, share))
+
+    def _gather(self, element: etree._Element, ordered: bool, level: int, into: _ListItems) -> None:
+        """The items of a list, nested lists after their parent item one level deeper;
+        numbered from the list's ``start`` (``<ol start="3">``)."""
+        number = _start(element)
+        for item in element.iterchildren("li", "dt", "dd"):
+            nested = [child for child in item.iterchildren("ul", "ol")]
+            own = item
+            if nested:  # the item's own text, without its sub-list's
+                own = copy.deepcopy(item)
+                for child in list(own.iterchildren("ul", "ol")):
+                    _remove_keeping_tail(child)
+            text, spans = clean_inline_spans(self.pieces(own))
+            if text:
+                into.links += Link.spans(len(into.items), spans)
+                into.items.append(text)
+                into.levels.append(level)
+                into.markers.append(f"{number}." if ordered else "•")
+                number += 1
+            for child in nested:
+                self._gather(child, child.tag.lower() == "ol", level + 1, into)
 
     def _table(self, element: etree._Element) -> None:
         rows = []
         for row in element.iter("tr"):
             cells = [clean_inline(cell.text_content()) for cell in row.iter("td", "th")]
             if any(cells):
-                rows.append(" | ".join(cells))
+                rows.append(cells)
         if rows:
-            self.add(Block(BlockKind.CODE, ["\n".join(rows)]))
+            self.add(Block.table(rows))
+
+
+@dataclass
+class _ListItems:
+    """A list's items gathered from nested ``<ul>``/``<ol>``, with their depths and labels."""
+
+    items: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    levels: list[int] = field(default_factory=list)
+    markers: list[str] = field(default_factory=list)
+
+
+def _start(element: etree._Element) -> int:
+    """The first number of an ``<ol>`` (its ``start``), 1 when absent or not a number."""
+    try:
+        return int(element.get("start") or 1)
+    except ValueError:
+        return 1
+
+
+def _remove_keeping_tail(element: etree._Element) -> None:
+    """Remove ``element`` from its parent, keeping the text that follows it."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
 
 
 #: A cell with this much text, or with paragraphs, headings or lists, is page layout, not data.

@@ -2,6 +2,7 @@
 
 from inbrief.library.store import (
     Added,
+    Deleted,
     Entry,
     Library,
     Position,
@@ -14,6 +15,7 @@ from inbrief.library.subscriptions import Feed, FetchState, Listed, Stored
 
 __all__ = [
     "Added",
+    "Deleted",
     "Entry",
     "Feed",
     "FetchState",

@@ -44,10 +44,15 @@ class Sort(StrEnum):
     TITLE = "title"
 
 
+#: Each sort in its usual direction and reversed. Undated articles come last either way
+#: (``NULLS LAST`` still walks the index: SQLite scans the dated rows, then the NULL ones).
 _ORDER = {
-    Sort.ADDED: "a.added_at DESC, a.id DESC",
-    Sort.PUBLISHED: "a.published DESC, a.id DESC",
-    Sort.TITLE: "a.title_key ASC, a.id ASC",
+    (Sort.ADDED, False): "a.added_at DESC, a.id DESC",
+    (Sort.ADDED, True): "a.added_at ASC, a.id ASC",
+    (Sort.PUBLISHED, False): "a.published DESC NULLS LAST, a.id DESC",
+    (Sort.PUBLISHED, True): "a.published ASC NULLS LAST, a.id ASC",
+    (Sort.TITLE, False): "a.title_key ASC, a.id ASC",
+    (Sort.TITLE, True): "a.title_key DESC, a.id DESC",
 }
 
 
@@ -94,12 +99,27 @@ class Added:
 
 @dataclass(frozen=True, slots=True)
 class Query:
-    """What the list shows: a search (FTS5 syntax-safe), a sort, an unread and a feed filter."""
+    """What the list shows: a search (FTS5 syntax-safe), a sort, an unread and a feed filter.
+
+    ``reverse`` turns the sort around: oldest first for dates, Z to A for titles.
+    """
 
     text: str = ""
     sort: Sort = Sort.ADDED
     unread_only: bool = False
     feed_id: int | None = None
+    reverse: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Deleted:
+    """A deleted article as it was stored (row, reading state and index entry), so that
+    :meth:`Library.restore` can put it back unchanged, under the same id."""
+
+    id: int
+    title: str
+    row: dict[str, object]
+    fts: tuple[str, str]
 
 
 _ENTRY_COLUMNS = (
@@ -167,10 +187,41 @@ class Library(FeedShelf):
                 results.append(Added(article_id, article.title, new=True))
         return results
 
-    def delete(self, article_id: int) -> None:
+    def delete(self, article_id: int) -> Deleted | None:
+        """Delete an article; returns what :meth:`restore` needs to undo it (None if absent)."""
         with self._transaction() as conn:
+            cursor = conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,))
+            values = cursor.fetchone()
+            if values is None:
+                return None
+            row = {
+                column[0]: value for column, value in zip(cursor.description, values, strict=True)
+            }
+            fts = conn.execute(
+                "SELECT title, body FROM articles_fts WHERE rowid = ?", (article_id,)
+            ).fetchone()
             conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
             conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
+        title = str(row["title"])
+        return Deleted(article_id, title, row, (fts[0], fts[1]) if fts else (title, ""))
+
+    def restore(self, deleted: Deleted) -> bool:
+        """Put a deleted article back as it was; False if it was added again meanwhile."""
+        columns = list(deleted.row)
+        with self._transaction() as conn:
+            try:
+                conn.execute(
+                    f"INSERT INTO articles ({', '.join(columns)})"
+                    f" VALUES ({', '.join('?' for _ in columns)})",
+                    [deleted.row[column] for column in columns],
+                )
+            except sqlite3.IntegrityError:
+                return False  # the same article (URL or content) is in the library again
+            conn.execute(
+                "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+                (deleted.id, *deleted.fts),
+            )
+        return True
 
     def save_position(self, article_id: int, position: Position, progress: float) -> None:
         """Remember where the reader was and how far through the article it got."""
@@ -225,7 +276,7 @@ class Library(FeedShelf):
             ranked = self.count(query, at_most=RANK_LIMIT) <= RANK_LIMIT
             order = "f.rank, a.id" if ranked else "f.rowid DESC"
         else:
-            order = _ORDER[query.sort]
+            order = _ORDER[query.sort, query.reverse]
         sql = f"SELECT {_ENTRY_COLUMNS}{source}{where} ORDER BY {order} LIMIT ? OFFSET ?"
         with self._lock:
             rows = self._conn.execute(sql, [*params, limit, offset]).fetchall()

@@ -76,6 +76,8 @@ def summarize(
         gist = default.gist(first, evidence)
     else:
         chosen, gist = _rank(options.algorithm, language, units, title, count)
+    # --sentences N means N sentences in all, the gist among them (so -n 1 is the gist alone).
+    gist = [i for i in gist if i in chosen]
     return Summary(
         algorithm=options.algorithm,
         language=language.code,

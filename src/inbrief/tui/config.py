@@ -4,6 +4,10 @@
 
     theme = "inbrief-light"          # written back when the theme is changed in the app
 
+    [library]                        # written back when the sort is changed in the app
+    sort = "published"               # added, published or title
+    reverse = false                  # oldest first / Z to A
+
     [keys]                           # binding id = comma-separated keys (see the help screen)
     "reader.next-section" = "right_square_bracket,n"
 
@@ -47,6 +51,9 @@ class Config:
 
     theme: str = DEFAULT_THEME
     keymap: dict[str, str] = field(default_factory=dict)
+    #: The library list's order: ``added``, ``published`` or ``title``, and whether reversed.
+    sort: str = "added"
+    reverse: bool = False
     warnings: list[str] = field(default_factory=list)
     path: Path = field(default_factory=lambda: config_dir() / "config.toml")
 
@@ -99,6 +106,12 @@ def load_config(path: Path | None = None) -> Config:
         config.theme = theme
     elif theme is not None:
         config.warnings.append(f"{config.path}: theme must be a theme name")
+    library = data.get("library", {})
+    if isinstance(library, dict):
+        if isinstance(library.get("sort"), str):
+            config.sort = library["sort"]
+        if isinstance(library.get("reverse"), bool):
+            config.reverse = library["reverse"]
     keys = data.get("keys", {})
     if not isinstance(keys, dict):
         config.warnings.append(f"{config.path}: [keys] must be a table")
@@ -130,4 +143,32 @@ def save_theme(path: Path, theme: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".toml.tmp")
     temporary.write_text(text, encoding="utf-8")
+    temporary.replace(path)
+
+
+def save_setting(path: Path, table: str, key: str, value: str | bool) -> None:
+    """Set ``key`` in ``[table]`` of the config file, keeping everything else as written."""
+    line = f"{key} = {json.dumps(value)}"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        lines = []
+    header = f"[{table}]"
+    start = next((i for i, text in enumerate(lines) if text.strip() == header), None)
+    if start is None:
+        lines += ["", header, line] if lines else [header, line]
+    else:
+        end = next(
+            (i for i in range(start + 1, len(lines)) if lines[i].lstrip().startswith("[")),
+            len(lines),
+        )
+        pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+        found = next((i for i in range(start + 1, end) if pattern.match(lines[i])), None)
+        if found is None:
+            lines.insert(start + 1, line)
+        else:
+            lines[found] = line
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".toml.tmp")
+    temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")
     temporary.replace(path)

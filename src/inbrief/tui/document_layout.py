@@ -16,6 +16,7 @@ from rich.cells import cell_len
 
 from inbrief.links import openable_url
 from inbrief.model import Article, Block, BlockKind
+from inbrief.render import table_lines
 from inbrief.textclean import strip_controls
 
 _WORD = re.compile(r"\S+\s*")
@@ -75,11 +76,15 @@ def flatten(article: Article, meta: str) -> list[DisplayBlock]:
             kind = "heading" if section.level <= 2 else "subheading"
             blocks.append(DisplayBlock(kind, strip_controls(section.heading), s_index))
         for b_index, block in enumerate(section.blocks):
+            if block.kind is BlockKind.TABLE:
+                blocks += _table_rows(block, s_index, b_index)
+                continue
             for i_index, item in enumerate(block.items):
                 text = strip_controls(item)  # keeps newlines and tabs, so code keeps its shape
                 prefix = ""
                 if block.kind is BlockKind.LIST:
-                    prefix = f"{i_index + 1}. " if block.ordered else "• "
+                    marker = strip_controls(block.marker(i_index))
+                    prefix = "   " * block.level(i_index) + marker + " "
                 elif block.kind is BlockKind.QUOTE:
                     prefix = "▌ "
                 elif block.kind is BlockKind.CODE:
@@ -89,6 +94,15 @@ def flatten(article: Article, meta: str) -> list[DisplayBlock]:
                     DisplayBlock(str(block.kind), text, s_index, b_index, i_index, prefix, links)
                 )
     return blocks
+
+
+def _table_rows(block: Block, section: int, index: int) -> list[DisplayBlock]:
+    """One display block per table row, columns aligned; the header carries its rule."""
+    lines = table_lines(block, rule="─")
+    if not lines:
+        return []
+    rows = [f"{lines[0]}\n{lines[1]}", *lines[2:]]
+    return [DisplayBlock("table", row, section, index, n) for n, row in enumerate(rows)]
 
 
 def _item_links(block: Block, item: int) -> tuple[tuple[int, int, str], ...]:
@@ -160,7 +174,8 @@ class DocumentLayout:
         first_line: list[int] = []
         previous_kind = ""
         for index, block in enumerate(self.blocks):
-            if lines and not (block.kind == previous_kind == "list" and block.item > 0):
+            same_block = block.kind == previous_kind and block.kind in ("list", "table")
+            if lines and not (same_block and block.item > 0):
                 lines.append(BLANK)
             first_line.append(len(lines))
             indent = cell_len(block.prefix)

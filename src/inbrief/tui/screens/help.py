@@ -52,10 +52,14 @@ class HelpScreen(ModalScreen[None]):
 
 
 def _bindings(screen: Screen[object]) -> list[tuple[Binding, list[str]]]:
-    """The screen's and the app's described bindings (keymap applied), keys grouped by id."""
+    """The described bindings of the screen, the app and the focused widget's own (those with
+    an id: Textual's built-in widget keys have none), keymap applied, keys grouped by id."""
     grouped: dict[str, tuple[Binding, list[str]]] = {}
     for key, active in screen.active_bindings.items():
         binding = active.binding
-        if binding.description and active.node in (screen, screen.app):
+        own = active.node in (screen, screen.app) or (
+            binding.id is not None and active.node is screen.focused
+        )
+        if binding.description and own:
             grouped.setdefault(binding.id or binding.action, (binding, []))[1].append(key)
     return list(grouped.values())

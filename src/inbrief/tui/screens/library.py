@@ -1,9 +1,10 @@
-"""The library screen: list, search, sort, filter, add (in a worker), delete, open."""
+"""The library screen: list, search, sort, filter, add (in a worker), delete and undo, open."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 from typing import ClassVar
 
 from textual import on, work
@@ -14,16 +15,25 @@ from textual.content import Content
 from textual.widgets import Footer, Input, Label, ProgressBar
 from textual.worker import get_current_worker
 
-from inbrief.library import Library, Query, Sort
+from inbrief.library import Deleted, Library, Query, Sort
 from inbrief.library.adding import add_sources
 from inbrief.library.store import RANK_LIMIT
 from inbrief.safe_text import for_terminal
+from inbrief.tui.config import Config, save_setting
 from inbrief.tui.messages import AddProgress, SourcesAdded
 from inbrief.tui.screens.dialogs import AddSourceScreen, ConfirmDeleteScreen
 from inbrief.tui.screens.feeds import FeedScreen
 from inbrief.tui.widgets.article_list import ArticleList
 
 _SORTS = tuple(Sort)
+#: How the status line names each order, as (usual, reversed).
+_ORDER_NAMES = {
+    Sort.ADDED: ("newest added first", "oldest added first"),
+    Sort.PUBLISHED: ("newest first, undated last", "oldest first, undated last"),
+    Sort.TITLE: ("title A–Z", "title Z–A"),
+}
+#: Seconds during which a deletion can be undone.
+UNDO_SECONDS = 10
 
 
 class LibraryScreen(FeedScreen):
@@ -36,6 +46,8 @@ class LibraryScreen(FeedScreen):
         Binding("a", "add", "Add", id="library.add"),
         Binding("d,delete", "delete", "Delete", id="library.delete"),
         Binding("s", "cycle_sort", "Sort", id="library.sort"),
+        Binding("S", "reverse_sort", "Reverse sort", show=False, id="library.reverse-sort"),
+        Binding("z", "undo_delete", "Undo delete", show=False, id="library.undo"),
         Binding("u", "toggle_unread", "Unread only", id="library.unread"),
         Binding("r", "toggle_read", "Mark read/unread", show=False, id="library.toggle-read"),
         Binding("q", "app.quit", "Quit", id="library.quit"),
@@ -46,6 +58,7 @@ class LibraryScreen(FeedScreen):
         self.library = library
         self.spec = Query()
         self._initial_sources = list(sources)
+        self._deleted: Deleted | None = None
 
     def compose(self) -> ComposeResult:
         yield Label(id="status")
@@ -58,6 +71,9 @@ class LibraryScreen(FeedScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        config = self._config()
+        if config is not None and config.sort in {sort.value for sort in Sort}:
+            self.spec = Query(sort=Sort(config.sort), reverse=config.reverse)
         self.query_one("#search").display = False
         self.query_one("#progress").display = False
         self.refresh_list()
@@ -75,7 +91,7 @@ class LibraryScreen(FeedScreen):
         articles = self.query_one(ArticleList)
         articles.reload(self.library, self.spec, select=keep)
         self.query_one("#empty").display = articles.total == 0 and not self.spec.text
-        sort = f"sorted by {self.spec.sort.value}"
+        sort = _ORDER_NAMES[self.spec.sort][self.spec.reverse]
         if self.spec.text:
             sort = "best matches first" if articles.total <= RANK_LIMIT else "newest first"
         noun = "article" if articles.total == 1 else "articles"
@@ -117,8 +133,28 @@ class LibraryScreen(FeedScreen):
 
     def action_cycle_sort(self) -> None:
         following = _SORTS[(_SORTS.index(self.spec.sort) + 1) % len(_SORTS)]
-        self.spec = replace(self.spec, sort=following)
-        self.refresh_list()
+        self._sort(replace(self.spec, sort=following))
+
+    def action_reverse_sort(self) -> None:
+        self._sort(replace(self.spec, reverse=not self.spec.reverse))
+
+    def _sort(self, spec: Query) -> None:
+        """Show ``spec``'s order and remember it in the config file for the next start."""
+        self.spec = spec
+        self.refresh_list(keep=self.query_one(ArticleList).selected_id)
+        config = self._config()
+        if config is None or (config.sort, config.reverse) == (spec.sort.value, spec.reverse):
+            return
+        config.sort, config.reverse = spec.sort.value, spec.reverse
+        try:
+            save_setting(config.path, "library", "sort", spec.sort.value)
+            save_setting(config.path, "library", "reverse", spec.reverse)
+        except OSError as exc:
+            self.notify(f"could not save the sort: {exc}", severity="warning", markup=False)
+
+    def _config(self) -> Config | None:
+        config = getattr(self.app, "config", None)
+        return config if isinstance(config, Config) else None
 
     def action_toggle_unread(self) -> None:
         self.spec = replace(self.spec, unread_only=not self.spec.unread_only)
@@ -139,11 +175,30 @@ class LibraryScreen(FeedScreen):
 
         def confirmed(answer: bool | None) -> None:
             if answer:
-                self.library.delete(entry.id)
+                self._deleted = self.library.delete(entry.id)
                 self.refresh_list()
-                self.notify(f"Deleted “{entry.title}”", markup=False)
+                self.notify(
+                    f"Deleted “{for_terminal(entry.title)}” · z undoes",
+                    markup=False,
+                    timeout=UNDO_SECONDS,
+                )
+                self.set_timer(UNDO_SECONDS, partial(self._forget_deleted, self._deleted))
 
         self.app.push_screen(ConfirmDeleteScreen(entry.title), confirmed)
+
+    def _forget_deleted(self, deleted: Deleted | None) -> None:
+        if self._deleted is deleted:
+            self._deleted = None
+
+    def action_undo_delete(self) -> None:
+        deleted, self._deleted = self._deleted, None
+        if deleted is None:
+            self.notify("Nothing to undo", timeout=2)
+        elif self.library.restore(deleted):
+            self.refresh_list(keep=deleted.id)
+            self.notify(f"Restored “{for_terminal(deleted.title)}”", markup=False, timeout=3)
+        else:
+            self.notify("Not restored: it was added again", severity="warning", timeout=3)
 
     # -- adding ----------------------------------------------------------------------------
 
