@@ -13,12 +13,13 @@ import json
 import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
 from inbrief.extract.authors import clean_author
 from inbrief.extract.dates import DATE_META, normalize_date, published_date
+from inbrief.links import resolve_link
 from inbrief.textclean import clean_inline
 
 __all__ = ["Metadata", "normalize_date", "read_metadata"]
@@ -138,9 +139,8 @@ def read_metadata(tree: lxml_html.HtmlElement, base_url: str | None = None) -> M
     meta.site = _meta(metas, "og:site_name", "application-name") or _names(publisher)
     meta.language = _language(tree, metas)
     canonical = _first_attr(tree, '//link[@rel="canonical"]', "href") or _meta(metas, "og:url")
-    if canonical:
-        canonical = urljoin(base_url or "", canonical)
-    meta.url = canonical if canonical and canonical.startswith("http") else base_url
+    # The article's address follows the rule of links: absolute http(s), printable, or none.
+    meta.url = resolve_link(canonical, base_url) or resolve_link(base_url)
     declared = [from_ld("datePublished", "dateCreated"), _meta(metas, *DATE_META)]
     meta.published = published_date(tree, declared, meta.url)
     meta.site = meta.site or site_from_url(meta.url)

@@ -23,6 +23,7 @@ from inbrief.errors import InbriefError
 from inbrief.extract import choice
 from inbrief.extract.authors import clean_author
 from inbrief.extract.boilerplate import is_timestamp
+from inbrief.extract.bounds import parse_bounded
 from inbrief.extract.choice import Candidate, Decision, Path
 from inbrief.extract.fallback import sections_from_densest, sections_from_text
 from inbrief.extract.metadata import Metadata, read_metadata
@@ -42,16 +43,9 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 def parse_html(text: str) -> lxml_html.HtmlElement:
-    """Parse a page leniently; raise :class:`InbriefError` if nothing can be made of it."""
-    text = _XML_DECLARATION.sub("", text, count=1)
-    try:
-        try:
-            return lxml_html.document_fromstring(text)
-        except ValueError:  # a declaration the pattern missed (a broken one): parse as UTF-8
-            parser = lxml_html.HTMLParser(encoding="utf-8")
-            return lxml_html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
-    except (etree.ParserError, ValueError) as exc:
-        raise InbriefError(f"cannot parse the HTML: {exc}") from None
+    """Parse a page leniently and within :mod:`~inbrief.extract.bounds` (elements, links,
+    headings, nesting); raise :class:`InbriefError` if nothing can be made of it."""
+    return parse_bounded(_XML_DECLARATION.sub("", text, count=1))
 
 
 @dataclass(frozen=True, slots=True)
