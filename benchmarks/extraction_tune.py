@@ -61,7 +61,12 @@ def run_paths(pages: list[Page]) -> list[PageRun]:
         except InbriefError:
             continue
         found = PageCandidates(
-            found.meta, found.page_words, found.own, cache(found.alternative), cache(found.alone)
+            found.meta,
+            found.page_words,
+            found.own,
+            cache(found.alternative),
+            cache(found.alone),
+            cache(found.plain),
         )
         bodies = [found.own, found.alternative(), found.alone()]
         texts = {body.path: scored_text(page, _text(found, body)) for body in bodies}

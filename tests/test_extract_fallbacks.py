@@ -181,3 +181,23 @@ def test_an_article_laid_out_in_a_table_is_text_not_a_table() -> None:
     assert article.text.count("café owner") == 3
     kinds = [block.kind for block in article.body_blocks()]
     assert BlockKind.PARAGRAPH in kinds
+
+
+def test_a_page_wrapped_in_one_form_keeps_its_article() -> None:
+    # ASP.NET pages put the whole page in a <form>; forms were skipped as page furniture.
+    story = "".join(f"<p>{_CAFE.format(n=n)} {_PHOTO_STORY}</p>" for n in range(3))
+    page = (
+        "<html><head><title>Wall</title></head><body><form action='/x'>"
+        "<input type='text' name='q'><div class='story'>"
+        f"{story}</div></form></body></html>"
+    )
+    assert article_from_html(page.encode()).text.count("café owner") == 3
+
+
+def test_prose_that_every_path_types_as_code_is_shown_plainly() -> None:
+    prose = " ".join(_CAFE.format(n=n) for n in range(8))
+    page = f"<html><head><title>Notes</title></head><body><pre>{prose}</pre></body></html>"
+    extraction = extract_page(page.encode())
+    assert extraction.decision.path is Path.READABILITY
+    assert "café owner" in extraction.article.text
+    assert extraction.article.confidence < 0.5

@@ -34,6 +34,9 @@ from inbrief.model import BODY_KINDS, Article, BlockKind, Section, body_words
 from inbrief.textclean import XML_INCOMPATIBLE, clean_inline
 
 _LOG = logging.getLogger("inbrief.extract")
+#: readability's text shown as is must be at least this long: a menu's "Home" or a lone date
+#: is no article, and the page still gets the one-line error.
+_PLAIN_WORDS = 20
 #: An XML declaration, which lxml refuses in a decoded string ("Unicode strings with encoding
 #: declaration are not supported"); the text is decoded already, so it says nothing we need.
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -88,6 +91,8 @@ class PageCandidates:
     own: Candidate
     alternative: Callable[[], Candidate]
     alone: Callable[[], Candidate]
+    #: readability alone's text as plain paragraphs: the last resort, never typed or filtered.
+    plain: Callable[[], Candidate]
 
 
 def page_candidates(
@@ -112,6 +117,7 @@ def page_candidates(
         own=_readability_candidate(Path.OWN, tree, title, base),
         alternative=lambda: _best_alternative(tree, meta, title, base),
         alone=lambda: _readability_candidate(Path.READABILITY, parse_html(text), title, base),
+        plain=lambda: _plain_readability(parse_html(text)),
     )
 
 
@@ -122,6 +128,10 @@ def extraction_from(
     body, decision = choice.choose(
         candidates.own, candidates.page_words, candidates.alternative, candidates.alone, limits
     )
+    if not body.words and (plain := candidates.plain()).words >= _PLAIN_WORDS:
+        # Every path typed or filtered all of it away (text in <pre>, a lone dateline...), yet
+        # readability found text: show it plainly rather than refuse the page.
+        body, decision = plain, Decision(Path.READABILITY, "its text as is; no path kept any")
     _LOG.debug("body from %s: %s", decision.path, decision.reason)
     article = article_from_sections(body.sections, candidates.meta, candidates.page_words)
     article.confidence = round(article.confidence * _link_factor(body.link_density), 3)
@@ -147,6 +157,22 @@ def _readability_candidate(
     except InbriefError:
         return Candidate(path, [])
     return Candidate(path, build_sections(summary, title, base_url), _link_density(summary))
+
+
+def _plain_readability(tree: lxml_html.HtmlElement) -> Candidate:
+    """readability's body for ``tree`` as plain paragraphs (one per line of its text)."""
+    from readability.readability import Unparseable
+
+    try:
+        summary_html = readability_summary(tree)
+        summary = parse_html(summary_html) if summary_html.strip() else None
+    except (Unparseable, ValueError, etree.ParserError, InbriefError):
+        return Candidate(Path.READABILITY, [])
+    if summary is None:
+        return Candidate(Path.READABILITY, [])
+    for node in summary.xpath("//script|//style|//title"):
+        node.drop_tree()
+    return Candidate(Path.READABILITY, sections_from_text(summary.text_content()))
 
 
 def _link_density(root: lxml_html.HtmlElement) -> float:

@@ -160,7 +160,7 @@ class _Builder:
 
     def visit(self, element: etree._Element) -> None:
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
-        if not tag or tag in _SKIP:
+        if not tag or (tag in _SKIP and not _is_page_form(element)):
             self._tail(element)
             return
         classes = _classes(element)
@@ -286,6 +286,22 @@ def _remove_keeping_tail(element: etree._Element) -> None:
         else:
             parent.text = (parent.text or "") + element.tail
     parent.remove(element)
+
+
+#: A ``<form>`` holding this much text wraps the page (ASP.NET pages put all of it in one), and
+#: a ``<head>`` holding this much has swallowed the body (broken markup before ``<body>``).
+_PAGE_FORM_CHARS = 1000
+
+
+def _is_page_form(element: etree._Element) -> bool:
+    if element.tag not in ("form", "head"):
+        return False
+    text = sum(
+        len(node.text_content())
+        for node in element.iterchildren()
+        if isinstance(node.tag, str) and node.tag not in ("script", "style", "title", "meta")
+    )
+    return text >= _PAGE_FORM_CHARS
 
 
 #: A cell with this much text, or with paragraphs, headings or lists, is page layout, not data.
