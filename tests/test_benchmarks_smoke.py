@@ -24,3 +24,20 @@ def test_speed_suite_runs_quick() -> None:
     assert any(figure.startswith("batch --summary") for figure in figures)
     assert "reader: start to first paint (seed 000)" in figures
     assert any(figure.startswith("library screen open") for figure in figures)
+
+
+def test_summaries_benchmark_runs_quick_and_matches_the_cli() -> None:
+    """Two newsroom stories: a table with every system asked for, the CLI check passing."""
+    command = [sys.executable, "-m", "benchmarks.summaries", "--tasks", "newsroom"]
+    command += ["--limit", "2", "--systems", "inbrief", "lead-k", "--check-cli"]
+    result = subprocess.run(
+        command,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "the command line printed the same 2 summaries" in result.stdout
+    rows = [line.split(" | ")[0] for line in result.stdout.splitlines() if line.startswith("| ")]
+    assert rows[1:] == ["| inbrief default", "| Lead-k"]

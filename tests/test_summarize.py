@@ -32,6 +32,7 @@ def test_each_algorithm_picks_body_sentences_in_order(seed: Article, algorithm: 
         block = seed.sections[takeaway.section].blocks[takeaway.block]
         assert block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST)
         assert split_block(block.items, english)[takeaway.index] == takeaway.text
+        assert block.items[takeaway.item][takeaway.start : takeaway.end] == takeaway.text
         assert not any(marker in takeaway.text for marker in NON_BODY)
 
 
@@ -48,7 +49,28 @@ def test_ratio_and_default_length(seed: Article) -> None:
     assert default_count(200) == 3
     assert default_count(1200) == 5
     assert default_count(100_000) == 8
-    assert len(summarize(seed).takeaways) == default_count(seed.word_count)
+    assert len(summarize(seed, SummaryOptions("lexrank")).takeaways) == default_count(
+        seed.word_count
+    )
+
+
+def test_default_length_is_the_learned_expected_count(seed: Article) -> None:
+    """Without -n/-r the default keeps as many sentences as the scorer expects a person to
+    pick, within LENGTH_BOUNDS; -n and -r still rule."""
+    from inbrief.nlp.language import get_language as language_of
+    from inbrief.summarize.centrality import gather
+    from inbrief.summarize.features import feature_rows
+    from inbrief.summarize.learned import LENGTH_BOUNDS, expected_count, shipped_scorer
+    from inbrief.summarize.units import sentence_units, title_terms
+
+    english = language_of("en")
+    units = sentence_units(seed, english)
+    evidence = gather(units, title_terms(seed, english))
+    probabilities = shipped_scorer().probabilities(feature_rows(units, evidence))
+    wanted = expected_count(probabilities)
+    assert LENGTH_BOUNDS[0] <= wanted <= LENGTH_BOUNDS[1]
+    assert len(summarize(seed).takeaways) == wanted
+    assert len(summarize(seed, SummaryOptions(sentences=2)).takeaways) == 2
 
 
 def test_more_sentences_than_the_article_has_returns_all() -> None:
@@ -118,13 +140,14 @@ def test_bullets_leave_out_what_the_gist_says(seed: Article) -> None:
 @pytest.mark.parametrize("algorithm", ["lexrank", "luhn", "lsa"])
 def test_sumy_gist_comes_from_the_same_run(seed: Article, algorithm: str) -> None:
     """One sumy run gives both: the gist is what the algorithm picks when asked for one."""
+    from inbrief.summarize.registry import SUMY_CLASSES
     from inbrief.summarize.sumy_bridge import rank_with_sumy
     from inbrief.summarize.units import sentence_units, title_terms
 
     english = get_language("en")
     units = sentence_units(seed, english)
     title = title_terms(seed, english)
-    alone, _ranking = rank_with_sumy(algorithm, units, title, 1, english)
+    alone, _ranking = rank_with_sumy(SUMY_CLASSES[algorithm], units, title, 1, english)
     summary = summarize(seed, SummaryOptions(algorithm=algorithm, sentences=5))
     assert [t.text for t in summary.gist] == [units[alone[0]].text]
     assert summary.gist[0] in summary.takeaways

@@ -11,7 +11,6 @@ from inbrief.model import Article, Block, BlockKind, Section
 from inbrief.nlp.language import get_language
 from inbrief.summarize import SummaryOptions, default, summarize
 from inbrief.summarize.centrality import gather
-from inbrief.summarize.default import DEFAULT_PARAMS
 from inbrief.summarize.selection import SelectParams
 from inbrief.summarize.standalone import stands_alone
 from inbrief.summarize.units import sentence_units, title_terms
@@ -60,9 +59,10 @@ def test_without_redundancy_control_the_duplicate_would_win() -> None:
     """The rule above is what keeps the restatement out: switched off, it is picked."""
     units = sentence_units(LIBRARY, ENGLISH)
     evidence = gather(units, title_terms(LIBRARY, ENGLISH))
-    blind = DEFAULT_PARAMS.__class__(select=SelectParams(redundancy=0.0, duplicate=2.0))
-    assert sorted(default.opening(evidence, blind)) == [0, 1]
-    assert 1 not in default.opening(evidence)
+    opening = default.opening_scores(evidence)
+    blind = SelectParams(redundancy=0.0, duplicate=2.0)
+    assert sorted(default.choose(evidence, opening, opening, 2, blind)) == [0, 1]
+    assert 1 not in default.choose(evidence, opening, opening, 2)
 
 
 @pytest.mark.parametrize(
@@ -168,18 +168,11 @@ def test_a_sentence_cut_short_by_the_splitter_is_no_takeaway() -> None:
     assert not any(t.endswith("etc.") or t.startswith("and for") for t in chosen)
 
 
-def test_one_long_section_of_distinct_topics_is_covered_to_the_end() -> None:
-    topics = ["rail", "port", "airport", "roads", "canal", "bridges"]
-    paragraphs = [
-        f"The {topic} plan number {n} adds capacity for {topic} freight in the region."
-        for topic in topics
-        for n in range(8)
-    ]
-    art = article("Transport plans", ("", paragraphs))
-    summary = summarize(art, SummaryOptions(sentences=6))
-    blocks = [t.block for t in summary.takeaways]
-    assert max(blocks) >= 40  # the last stretch is represented, not only the opening
-    assert len({block // 8 for block in blocks}) >= 5
+def test_an_article_without_headings_is_one_part() -> None:
+    """No stretches without headings: people's summaries of news keep the opening."""
+    sentence = "The rail plan adds capacity for freight trains in the whole region."
+    evidence = gather(sentence_units(article("Plans", ("", [sentence] * 24)), ENGLISH), ())
+    assert default.parts(evidence, 4) == [0] * 24
 
 
 def test_a_long_section_is_cut_into_stretches_of_equal_words() -> None:

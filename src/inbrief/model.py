@@ -275,12 +275,20 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class Takeaway:
-    """A chosen sentence and where it sits: section, block within it, sentence within block."""
+    """A chosen sentence and where it sits: section, block within it, sentence within block.
+
+    ``item`` is the block item holding the sentence and ``start``/``end`` its character
+    offsets in that item's text (``block.items[item][start:end] == text``), as the
+    summarizer found them: a reader highlights the sentence without splitting it again.
+    """
 
     text: str
     section: int
     block: int
     index: int
+    item: int = 0
+    start: int = 0
+    end: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -11,23 +11,21 @@ from dataclasses import dataclass
 
 from inbrief.errors import InbriefError
 from inbrief.model import Article, Summary, Takeaway
-from inbrief.nlp.language import Language, resolve_language
+from inbrief.nlp.language import resolve_language
 from inbrief.summarize import default
 from inbrief.summarize.centrality import gather
-from inbrief.summarize.units import Unit, sentence_units, title_terms
+from inbrief.summarize.registry import ALGORITHMS, DEFAULT_ALGORITHM, RANKERS, Request
+from inbrief.summarize.units import sentence_units, title_terms
 
-DEFAULT_ALGORITHM = "inbrief"
-#: Every algorithm name the CLI and the TUI accept, the default first.
-ALGORITHMS = (
-    DEFAULT_ALGORITHM, "lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson",
-    "reduction", "lead",
-)  # fmt: skip
+#: Every algorithm name the CLI and the TUI accept, the default first (from the registry).
+__all__ = ["ALGORITHMS", "DEFAULT_ALGORITHM", "SummaryOptions", "summarize"]
 
 
 @dataclass(frozen=True, slots=True)
 class SummaryOptions:
     algorithm: str = DEFAULT_ALGORITHM
-    #: Number of sentences; None means :func:`default_count` (or ``ratio`` when given).
+    #: Number of sentences; None (and no ``ratio``) lets the algorithm decide: the default's
+    #: learned length, :func:`default_count` for the others.
     sentences: int | None = None
     ratio: float | None = None
     #: Forced language code (``--language``); None uses the article's own.
@@ -42,12 +40,13 @@ def default_count(word_count: int) -> int:
     return count
 
 
-def sentence_count(options: SummaryOptions, candidates: int, word_count: int) -> int:
+def sentence_count(options: SummaryOptions, candidates: int) -> int | None:
+    """The user's ``-n`` or ``-r``; None when neither is given (the algorithm decides)."""
     if options.sentences is not None:
         return max(1, options.sentences)
     if options.ratio is not None:
         return max(1, round(options.ratio * candidates))
-    return default_count(word_count)
+    return None
 
 
 def summarize(
@@ -63,19 +62,24 @@ def summarize(
     if warning and warnings is not None:
         warnings.append(warning)
     units = sentence_units(article, language)
-    count = sentence_count(options, len(units), article.word_count)
     title = title_terms(article, language)
     evidence = gather(units, title, language.code)
+    request = Request(
+        units,
+        title,
+        language,
+        evidence,
+        sentence_count(options, len(units)),
+        default_count(article.word_count),
+    )
+    chosen, gist = RANKERS[options.algorithm](request) if units else ([], [])
 
     def takeaway(i: int) -> Takeaway:
-        return Takeaway(units[i].text, units[i].section, units[i].block, units[i].index)
+        unit = units[i]
+        return Takeaway(
+            unit.text, unit.section, unit.block, unit.index, unit.item, unit.start, unit.end
+        )
 
-    if options.algorithm == DEFAULT_ALGORITHM:
-        first = default.opening(evidence)
-        chosen = default.takeaways(evidence, first, count)
-        gist = default.gist(first, evidence)
-    else:
-        chosen, gist = _rank(options.algorithm, language, units, title, count)
     # --sentences N means N sentences in all, the gist among them (so -n 1 is the gist alone).
     gist = [i for i in gist if i in chosen]
     return Summary(
@@ -85,18 +89,3 @@ def summarize(
         gist=[takeaway(i) for i in gist],
         section_gists={s: takeaway(i) for s, i in default.section_gists(evidence).items()},
     )
-
-
-def _rank(
-    name: str, language: Language, units: list[Unit], title: tuple[str, ...], count: int
-) -> tuple[list[int], list[int]]:
-    """A non-default algorithm's ``count`` units in document order, and its single best one
-    (the gist), from one run of the algorithm."""
-    if not units:
-        return [], []
-    if name == "lead":
-        return list(range(min(count, len(units)))), [0]
-    from inbrief.summarize.sumy_bridge import rank_with_sumy
-
-    chosen, ranking = rank_with_sumy(name, units, title, min(count, len(units)), language)
-    return chosen, ranking[:1]

@@ -17,8 +17,9 @@ reader could not use on their own::
 - *standalone*: a sentence that leans on its context ("He said", "But"), a quotation fragment,
   a heading-like line or a question is discounted (see :mod:`inbrief.summarize.standalone`).
 
-The parameters were fitted on the gist benchmark (``benchmarks/gist_tune.py``, with
-cross-validation), preferring few, round values from a flat optimum.
+The parameters were fitted on the gist benchmark in 0.1.0 (with 2-fold cross-validation; the
+tuning script gave way to ``benchmarks/summary_train.py``), preferring few, round values from a
+flat optimum. ``benchmarks/summaries.py`` shows them on the other news tasks too.
 """
 
 from __future__ import annotations

@@ -15,18 +15,6 @@ from inbrief.nlp.language import Language
 from inbrief.nlp.tokens import sentence_splitter, stemmer, words
 from inbrief.summarize.units import Unit
 
-#: Algorithm name -> sumy summarizer class path.
-SUMY_ALGORITHMS = {
-    "lexrank": "sumy.summarizers.lex_rank:LexRankSummarizer",
-    "textrank": "sumy.summarizers.text_rank:TextRankSummarizer",
-    "lsa": "sumy.summarizers.lsa:LsaSummarizer",
-    "luhn": "sumy.summarizers.luhn:LuhnSummarizer",
-    "kl": "sumy.summarizers.kl:KLSummarizer",
-    "sumbasic": "sumy.summarizers.sum_basic:SumBasicSummarizer",
-    "edmundson": "sumy.summarizers.edmundson:EdmundsonSummarizer",
-    "reduction": "sumy.summarizers.reduction:ReductionSummarizer",
-}
-
 
 class _Tokenizer:
     """The interface sumy's document model expects of a tokenizer."""
@@ -42,29 +30,12 @@ class _Tokenizer:
         return tuple(words(sentence))
 
 
-def _summarizer_class(name: str) -> Callable[..., Any]:
+def _summarizer_class(class_path: str) -> Callable[..., Any]:
     import importlib
 
-    module_name, _, class_name = SUMY_ALGORITHMS[name].partition(":")
+    module_name, _, class_name = class_path.partition(":")
     cls: Callable[..., Any] = getattr(importlib.import_module(module_name), class_name)
     return cls
-
-
-def _order_lsa_terms(summarizer: Any) -> None:
-    """Give sumy's LSA its term rows in sorted order rather than ``frozenset`` order.
-
-    The row order follows the hash seed, and the SVD's floating-point results (hence near-tie
-    rankings) follow the row order: without this, two processes (the reader and
-    ``--summary``) could choose different sentences for the same article.
-    """
-    stop = frozenset(summarizer.stop_words)
-
-    def create_dictionary(document: Any) -> dict[str, int]:
-        words = map(summarizer.normalize_word, document.words)
-        terms = {summarizer.stem_word(w) for w in words if w not in stop}
-        return {term: row for row, term in enumerate(sorted(terms))}
-
-    summarizer._create_dictionary = create_dictionary
 
 
 class _KeepBest:
@@ -85,10 +56,10 @@ class _KeepBest:
 
 
 def rank_with_sumy(
-    name: str, units: Sequence[Unit], title: Sequence[str], count: int, language: Language
+    class_path: str, units: Sequence[Unit], title: Sequence[str], count: int, language: Language
 ) -> tuple[list[int], list[int]]:
-    """sumy's ``name`` algorithm over ``units``: the ``count`` chosen, in document order, and
-    every unit best first (its ranking)."""
+    """The sumy summarizer ``class_path`` (``"module:Class"``) over ``units``: the ``count``
+    chosen, in document order, and every unit best first (its ranking)."""
     from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 
     tokenizer = _Tokenizer(language)
@@ -103,12 +74,10 @@ def rank_with_sumy(
             sentences.append(sentence)
         paragraphs.append(Paragraph(sentences))
     document = ObjectDocumentModel(paragraphs)
-    summarizer = _summarizer_class(name)(stemmer(language))
+    summarizer = _summarizer_class(class_path)(stemmer(language))
     if hasattr(summarizer, "stop_words"):
         summarizer.stop_words = language.stop_words
-    if name == "lsa":
-        _order_lsa_terms(summarizer)
-    if name == "edmundson":
+    if hasattr(summarizer, "bonus_words"):  # Edmundson: cue words from the title
         summarizer.bonus_words = title or ("important",)
         summarizer.stigma_words = ("advertisement", "subscribe", "cookie")
         summarizer.null_words = language.stop_words

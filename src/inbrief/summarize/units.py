@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from inbrief.model import Article, BlockKind
 from inbrief.nlp.language import Language
-from inbrief.nlp.tokens import sentence_splitter, stemmer, words
+from inbrief.nlp.tokens import sentence_spans, sentence_splitter, stemmer, words
 
 CANDIDATE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST})
 #: A sentence with fewer words than this is not a candidate ("Read on.", "Yes.").
@@ -19,7 +19,12 @@ MIN_WORDS = 4
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    """A candidate sentence: text, position (section, block, index) and its stemmed terms."""
+    """A candidate sentence: text, position (section, block, index) and its stemmed terms.
+
+    ``item`` is the block item (a list entry; 0 for a paragraph) that holds the sentence and
+    ``start``/``end`` its character offsets in that item's text: ``items[item][start:end]``
+    is ``text``.
+    """
 
     text: str
     section: int
@@ -29,12 +34,22 @@ class Unit:
     order: int
     words: tuple[str, ...]
     terms: tuple[str, ...]
+    item: int = 0
+    start: int = 0
+    end: int = 0
 
 
 def split_block(items: list[str], language: Language) -> list[str]:
-    """The sentences of a block's items, in order; the UI uses this to find a takeaway."""
+    """The sentences of a block's items, in order."""
     split = sentence_splitter(language)
     return [sentence for item in items for sentence in split(item)]
+
+
+def block_sentences(items: list[str], language: Language) -> list[tuple[int, int, int]]:
+    """``(item, start, end)`` of every sentence of a block's items, in order (the sentences
+    of :func:`split_block`)."""
+    spans = sentence_spans(language)
+    return [(i, start, end) for i, item in enumerate(items) for start, end in spans(item)]
 
 
 class _Terms(dict[str, str]):
@@ -60,13 +75,28 @@ def sentence_units(article: Article, language: Language) -> list[Unit]:
         for b_index, block in enumerate(section.blocks):
             if block.kind not in CANDIDATE_KINDS:
                 continue
-            for i_index, sentence in enumerate(split_block(block.items, language)):
+            located = block_sentences(block.items, language)
+            for i_index, (item, start, end) in enumerate(located):
+                sentence = block.items[item][start:end]
                 order += 1
                 tokens = words(sentence)
                 if len(tokens) < MIN_WORDS:
                     continue
                 terms = tuple(filter(None, map(term_of.__getitem__, tokens)))
-                units.append(Unit(sentence, s_index, b_index, i_index, order, tuple(tokens), terms))
+                units.append(
+                    Unit(
+                        sentence,
+                        s_index,
+                        b_index,
+                        i_index,
+                        order,
+                        tuple(tokens),
+                        terms,
+                        item,
+                        start,
+                        end,
+                    )
+                )
     return units
 
 

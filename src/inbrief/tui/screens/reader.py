@@ -22,7 +22,6 @@ from textual.worker import get_current_worker
 from inbrief.errors import InbriefError
 from inbrief.library import Library, Position
 from inbrief.model import Article, Summary
-from inbrief.nlp.language import resolve_language
 from inbrief.render import meta_line
 from inbrief.summarize import ALGORITHMS, SummaryOptions, summarize
 from inbrief.textclean import strip_controls
@@ -110,7 +109,7 @@ class ReaderScreen(Screen[None]):
         blocks = flatten(article, meta_line(article))
         self._show_place(0)
         view.load(blocks, top=position)
-        self._locator = TakeawayLocator(blocks, resolve_language(article.language)[0])
+        self._locator = TakeawayLocator(blocks)
         self.query_one(TableOfContents).show(article)
         self.library.mark_read(self.article_id)
         self._saved_at = position

@@ -1,0 +1,284 @@
+"""Train the default summarizer's sentence scorer, validate it, and write ``scorer.json``.
+
+The data are the four dev tasks of :mod:`benchmarks.summary_data`, read exactly as the
+command line reads them. For every story, each candidate sentence gets the features of
+:mod:`inbrief.summarize.features` and a label: whether the greedy ROUGE oracle (up to k
+sentences, each adding the most ROUGE-1 + ROUGE-2 F1 against the reference) picks it. A
+logistic regression (L2, Newton's method, numpy only) is fitted with each task weighing the
+same in total and each story the same within its task. Its probability, weighted by
+``default.LEARNED_WEIGHT``, joins the hand-tuned takeaway score for the picks after the two
+opening ones (which keep the gist score), and its expected count of picks is the length
+when the user gives neither ``-n`` nor ``-r``.
+
+Validation, printed before anything is written:
+
+- leave-one-task-out: fit on three tasks, summarize the fourth with k sentences;
+- repeated 2-fold inside each task: split every task's stories in two halves (seeded), fit on
+  one half of all tasks, score the other half; both ways round, for several seeds;
+- in-sample (fit on everything), for comparison only.
+
+    .venv/bin/python -m benchmarks.summary_train            # validate, then write the model
+    .venv/bin/python -m benchmarks.summary_train --dry-run  # validate only
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+from rouge_score import tokenizers
+
+from benchmarks.gist_data import rouge
+from benchmarks.summary_data import TASKS, Story, load_stories, read_article, write_inputs
+from inbrief.nlp.language import resolve_language
+from inbrief.summarize import default
+from inbrief.summarize.centrality import Evidence, gather
+from inbrief.summarize.features import FEATURES, feature_rows
+from inbrief.summarize.learned import MODEL_FILE, Scorer, expected_count
+from inbrief.summarize.units import Unit, sentence_units, title_terms
+
+Matrix = npt.NDArray[np.float64]
+MODEL_PATH = Path(default.__file__).parent / MODEL_FILE
+_TOKENS = tokenizers.DefaultTokenizer(use_stemmer=True)
+#: L2 penalty on the standardised weights.
+PENALTY = 1.0
+
+
+@dataclass
+class Prepared:
+    story: Story
+    units: list[Unit]
+    evidence: Evidence
+    rows: Matrix
+    labels: Matrix
+
+
+def _ngrams(tokens: Sequence[str], n: int) -> dict[tuple[str, ...], int]:
+    counts: dict[tuple[str, ...], int] = {}
+    for i in range(len(tokens) - n + 1):
+        key = tuple(tokens[i : i + n])
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def _f1(candidate: dict[tuple[str, ...], int], reference: dict[tuple[str, ...], int]) -> float:
+    overlap = sum(min(c, reference.get(g, 0)) for g, c in candidate.items())
+    total_c, total_r = sum(candidate.values()), sum(reference.values())
+    if not overlap:
+        return 0.0
+    precision, recall = overlap / total_c, overlap / total_r
+    return 2 * precision * recall / (precision + recall)
+
+
+def oracle(units: Sequence[Unit], reference: str, k: int) -> list[int]:
+    """Greedy extractive oracle: up to k units, each maximising ROUGE-1 + ROUGE-2 F1."""
+    ref_tokens = _TOKENS.tokenize(reference)
+    refs = (_ngrams(ref_tokens, 1), _ngrams(ref_tokens, 2))
+    unit_tokens = [_TOKENS.tokenize(unit.text) for unit in units]
+    chosen: list[int] = []
+    best = 0.0
+    for _ in range(k):
+        pick, pick_score = -1, best
+        for i in range(len(units)):
+            if i in chosen:
+                continue
+            tokens = [t for j in sorted([*chosen, i]) for t in unit_tokens[j]]
+            score = _f1(_ngrams(tokens, 1), refs[0]) + _f1(_ngrams(tokens, 2), refs[1])
+            if score > pick_score:
+                pick, pick_score = i, score
+        if pick < 0:
+            break
+        chosen.append(pick)
+        best = pick_score
+    return chosen
+
+
+def prepare(stories: list[Story]) -> list[Prepared]:
+    prepared = []
+    with tempfile.TemporaryDirectory() as folder:
+        paths = write_inputs(stories, Path(folder))
+        for story, path in zip(stories, paths, strict=True):
+            article = read_article(path)
+            units: list[Unit] = []
+            if article is not None:
+                language, _ = resolve_language(article.language, None)
+                units = sentence_units(article, language)
+                evidence = gather(units, title_terms(article, language), language.code)
+            else:
+                evidence = gather([], ())
+            labels = np.zeros(len(units))
+            labels[oracle(units, story.references[0], story.k)] = 1.0
+            rows = np.array(feature_rows(units, evidence)).reshape(len(units), len(FEATURES))
+            prepared.append(Prepared(story, units, evidence, rows, labels))
+    return prepared
+
+
+def fit(data: Sequence[Prepared], penalty: float = PENALTY) -> Scorer:
+    """Weighted L2 logistic regression by Newton's method; each task weighs the same."""
+    per_task: dict[str, int] = {}
+    for item in data:
+        per_task[item.story.task] = per_task.get(item.story.task, 0) + 1
+    rows = np.vstack([item.rows for item in data if len(item.units)])
+    labels = np.concatenate([item.labels for item in data if len(item.units)])
+    weights = np.concatenate(
+        [np.full(len(item.units), 1.0 / per_task[item.story.task]) for item in data if item.units]
+    )
+    weights *= len(weights) / weights.sum()
+    mean = rows.mean(axis=0)
+    scale = rows.std(axis=0)
+    scale[scale == 0] = 1.0
+    x = np.hstack([(rows - mean) / scale, np.ones((len(rows), 1))])
+    beta = np.zeros(x.shape[1])
+    ridge = np.full(x.shape[1], penalty)
+    ridge[-1] = 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-(x @ beta)))
+        gradient = x.T @ (weights * (p - labels)) + ridge * beta
+        hessian = (x * (weights * p * (1 - p))[:, None]).T @ x + np.diag(ridge)
+        step = np.linalg.solve(hessian, gradient)
+        beta -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return Scorer(
+        FEATURES,
+        tuple(map(float, mean)),
+        tuple(map(float, scale)),
+        tuple(map(float, beta[:-1])),
+        float(beta[-1]),
+    )
+
+
+def summary(
+    item: Prepared,
+    scorer: Scorer,
+    own_length: bool = False,
+    weight: float = default.LEARNED_WEIGHT,
+) -> str:
+    """The default summarizer's text for a story under ``scorer``: k sentences, or with
+    ``own_length`` as many as :func:`~inbrief.summarize.learned.expected_count` says;
+    ``weight`` is the learned probability's weight in the takeaway score."""
+    if not item.units:
+        return ""
+    probabilities = scorer.probabilities(item.rows)
+    count = expected_count(probabilities) if own_length else item.story.k
+    opening = default.opening_scores(item.evidence)
+    takeaway = default.takeaway_scores(item.evidence, probabilities, weight)
+    chosen = default.choose(item.evidence, opening, takeaway, count)
+    return " ".join(item.units[i].text for i in sorted(chosen))
+
+
+def scores(
+    data: Sequence[Prepared],
+    scorer: Scorer,
+    own_length: bool = False,
+    weight: float = default.LEARNED_WEIGHT,
+) -> Matrix:
+    """ROUGE-1/2/L F1 x100 of every story against its first reference."""
+    return np.array(
+        [rouge(d.story.references[0], summary(d, scorer, own_length, weight)) for d in data]
+    )
+
+
+def by_task(data: Sequence[Prepared], values: Matrix) -> dict[str, Matrix]:
+    return {
+        task: values[[i for i, d in enumerate(data) if d.story.task == task]].mean(axis=0)
+        for task in TASKS
+        if any(d.story.task == task for d in data)
+    }
+
+
+def leave_one_task_out(data: Sequence[Prepared]) -> dict[str, Matrix]:
+    result = {}
+    for task in TASKS:
+        scorer = fit([d for d in data if d.story.task != task])
+        held = [d for d in data if d.story.task == task]
+        result[task] = scores(held, scorer).mean(axis=0)
+    return result
+
+
+def two_fold(data: Sequence[Prepared], seeds: Sequence[int]) -> dict[str, Matrix]:
+    """Mean held-out figures over ``seeds`` random halvings of every task, both ways round."""
+    values = np.zeros((len(seeds), len(data), 3))
+    for s, seed in enumerate(seeds):
+        halves: list[int] = []
+        for task in TASKS:
+            members = [i for i, d in enumerate(data) if d.story.task == task]
+            random.Random(seed).shuffle(members)
+            halves += [i for i in members[: len(members) // 2]]
+        first = set(halves)
+        for train, test in ((first, set(range(len(data))) - first),) * 1 + (
+            (set(range(len(data))) - first, first),
+        ):
+            scorer = fit([data[i] for i in sorted(train)])
+            held = sorted(test)
+            values[s, held] = scores([data[i] for i in held], scorer)
+    return by_task(data, values.mean(axis=0))
+
+
+def length_report(data: Sequence[Prepared], scorer: Scorer) -> None:
+    """How the default length compares with k on the tasks whose k is a takeaway count."""
+    print("\nDefault length (no -n/-r) against the task's k:")
+    for task in ("cnndm", "bbc"):
+        items = [d for d in data if d.story.task == task and d.units]
+        counts = np.array([expected_count(scorer.probabilities(d.rows)) for d in items])
+        ks = np.array([d.story.k for d in items])
+        print(
+            f"  {task}: k {ks.mean():.1f} on average, default length {counts.mean():.1f}, "
+            f"mean |log(length / k)| {np.abs(np.log(counts / ks)).mean():.2f}"
+        )
+
+
+def print_table(title: str, rows: dict[str, dict[str, Matrix]]) -> None:
+    print(f"\n{title}")
+    print("| fit | " + " | ".join(f"{task} R-1/R-2/R-L" for task in TASKS) + " |")
+    print("|---|" + "---|" * len(TASKS))
+    for name, figures in rows.items():
+        cells = [
+            "/".join(f"{v:.1f}" for v in figures[task]) if task in figures else "-"
+            for task in TASKS
+        ]
+        print(f"| {name} | " + " | ".join(cells) + " |", flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.summary_train")
+    parser.add_argument("--dry-run", action="store_true", help="validate, write nothing")
+    parser.add_argument("--seeds", type=int, default=3, help="repeats of the 2-fold split")
+    args = parser.parse_args(argv)
+    data = prepare(load_stories())
+    print(f"{len(data)} stories, {sum(len(d.units) for d in data)} sentences, "
+          f"{int(sum(d.labels.sum() for d in data))} oracle picks")  # fmt: skip
+    scorer = fit(data)
+    figures = {
+        "without the scorer (weight 0: hand-tuned takeaway score)": by_task(
+            data, scores(data, scorer, weight=0.0)
+        ),
+        "in-sample (fit on all four tasks)": by_task(data, scores(data, scorer)),
+        "leave-one-task-out (fit on the other three)": leave_one_task_out(data),
+        f"2-fold inside each task, {args.seeds} seeds": two_fold(data, range(args.seeds)),
+    }
+    title = f"Default summarizer, learned weight {default.LEARNED_WEIGHT}, k sentences per task"
+    print_table(title, figures)
+    length_report(data, scorer)
+    print_table(
+        "Default length, in-sample", {"own length": by_task(data, scores(data, scorer, True))}
+    )
+    print("\nweights (standardised features):")
+    for name, weight in sorted(
+        zip(FEATURES, scorer.weights, strict=True), key=lambda p: -abs(p[1])
+    ):
+        print(f"  {name:28s} {weight:+.3f}")
+    if not args.dry_run:
+        MODEL_PATH.write_text(json.dumps(scorer.to_json(), indent=1) + "\n", "utf-8")
+        print(f"\nwrote {MODEL_PATH}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,84 @@
+"""The learned sentence scorer: logistic regression over :mod:`inbrief.summarize.features`.
+
+The weights live in ``scorer.json`` next to this module, written by
+``benchmarks/summary_train.py`` (which says how they were fitted and prints the validation
+figures). Loading is one small JSON read, cached; scoring is a dot product per sentence in
+plain Python. A sentence's score is the model's probability that a person would put it in the
+summary, so the probabilities of an article also say how many sentences a summary of it should
+keep (:func:`expected_count`).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import operator
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from inbrief.summarize.features import FEATURES
+
+MODEL_FILE = "scorer.json"
+#: The fewest and the most takeaways the default length gives.
+LENGTH_BOUNDS = (3, 10)
+
+
+@dataclass(frozen=True, slots=True)
+class Scorer:
+    """Standardisation, weights and bias of a logistic model over :data:`FEATURES`."""
+
+    names: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    weights: tuple[float, ...]
+    bias: float
+
+    def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        """P(in summary) for each row of :func:`~inbrief.summarize.features.feature_rows`."""
+        # Fold the standardisation into the weights: w·(x - m)/s = (w/s)·x - Σ w·m/s.
+        slopes = [w / s for w, s in zip(self.weights, self.scale, strict=True)]
+        offset = self.bias - sum(k * m for k, m in zip(slopes, self.mean, strict=True))
+        result = []
+        for row in rows:
+            z = offset + sum(map(operator.mul, slopes, row))
+            result.append(1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z)))))
+        return result
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "features": list(self.names),
+            "mean": [round(v, 6) for v in self.mean],
+            "scale": [round(v, 6) for v in self.scale],
+            "weights": [round(v, 6) for v in self.weights],
+            "bias": round(self.bias, 6),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Scorer:
+        names = tuple(str(name) for name in data["features"])
+        if names != FEATURES:
+            raise ValueError(f"{MODEL_FILE} was trained on other features: {names}")
+        return cls(
+            names,
+            tuple(float(v) for v in data["mean"]),
+            tuple(float(v) for v in data["scale"]),
+            tuple(float(v) for v in data["weights"]),
+            float(data["bias"]),
+        )
+
+
+@functools.cache
+def shipped_scorer() -> Scorer:
+    """The scorer shipped inside the package (read once per process)."""
+    text = resources.files("inbrief.summarize").joinpath(MODEL_FILE).read_text("utf-8")
+    return Scorer.from_json(json.loads(text))
+
+
+def expected_count(probabilities: Sequence[float]) -> int:
+    """How many sentences to keep: the expected number a person would pick (the sum of the
+    probabilities, no further fitting), within :data:`LENGTH_BOUNDS`."""
+    low, high = LENGTH_BOUNDS
+    return max(low, min(high, math.floor(sum(probabilities) + 0.5)))
