@@ -39,14 +39,14 @@ def subscribe(library: Library, url: str, options: RefreshOptions | None = None)
     """
     options = options or RefreshOptions()
     headers = {"Accept": FEED_ACCEPT}
-    fetched = fetch(url, options.feed_limits, headers)
+    fetched = fetch(url, options.feed_limits, headers=headers)
     feed_url, discovered = url, False
     if looks_like_html(fetched.data):
         found = discover_feeds(decode(fetched.data, fetched.charset), fetched.url)
         if not found:
             raise InbriefError("a web page that announces no feed (no <link rel=alternate>)")
         feed_url, discovered = found[0], True
-        fetched = fetch(feed_url, options.feed_limits, headers)
+        fetched = fetch(feed_url, options.feed_limits, headers=headers)
     parsed = parse_feed(fetched.data, fetched.url, fetched.content_type, fetched.charset)
     feed, new = library.add_feed(feed_url, parsed.title, parsed.site)
     report = refresh_fetched(library, feed, fetched, parsed, options)
