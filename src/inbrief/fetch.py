@@ -96,42 +96,44 @@ def _check_url(url: str) -> None:
 def fetch(
     url: str,
     limits: FetchLimits | None = None,
+    cancelled: Callable[[], bool] | None = None,
     *,
     headers: Mapping[str, str] | None = None,
-    cancelled: Callable[[], bool] | None = None,
 ) -> Fetched:
     """GET ``url`` and return its body, or raise :class:`InbriefError` with a one-line reason.
 
-    ``headers`` are added to (or replace) the defaults: a feed's ``Accept``, or the validators
-    of a conditional request (``If-None-Match``, ``If-Modified-Since``), which may then be
-    answered ``304`` with no body (``Fetched.status`` 304).
-
     ``cancelled`` is polled while waiting on the network (every
     :data:`~inbrief.fetch_budget.CANCEL_POLL` seconds); once True the fetch ends "cancelled".
+    ``headers`` are added to (or replace) the defaults: a feed's ``Accept``, or the validators
+    of a conditional request (``If-None-Match``, ``If-Modified-Since``), which may then be
+    answered ``304`` with no body (``Fetched.status``).
     """
     import httpx  # deferred: only URL sources pay for it
 
     limits = limits or FetchLimits()
     budget = Budget(limits.total_timeout, cancelled)
     timeout = httpx.Timeout(limits.read_timeout, connect=limits.connect_timeout)
-    conditional = any(k.lower().startswith("if-") for k in headers or {})
-    request_headers = {
+    default_headers = {
         "User-Agent": f"inbrief/{__version__} (+terminal reader)",
         "Accept": "text/html,application/xhtml+xml,application/json;q=0.9,text/plain;q=0.8",
         # Only what _Inflater can decompress under the size cap.
         "Accept-Encoding": "gzip, deflate",
-        **(headers or {}),
     }
+    extra = dict(headers or {})
+    conditional = any(k.lower() in ("if-none-match", "if-modified-since") for k in extra)
     try:
         with httpx.Client(
-            timeout=timeout, headers=request_headers, follow_redirects=False, verify=_tls_context()
+            timeout=timeout,
+            headers={**default_headers, **extra},
+            follow_redirects=False,
+            verify=_tls_context(),
         ) as client:
             budget.attach(client)
             for _hop in range(limits.max_redirects + 1):
                 _check_url(url)
                 with client.stream("GET", url) as response:
-                    if response.status_code == 304 and conditional:  # validators still hold
-                        return _not_modified(response)
+                    if response.status_code == 304 and conditional:
+                        return Fetched(str(response.url), b"", "", None, 304, _validators(response))
                     if response.is_redirect:
                         url = _redirect_target(response, url)
                         continue
@@ -185,15 +187,12 @@ def _redirect_target(response: Any, url: str) -> str:
 
 
 def _validators(response: Any) -> dict[str, str]:
+    """The response's ETag and Last-Modified, when printable (they go back in a header)."""
     return {
         key: value[:1000]
         for key in ("etag", "last-modified")
         if (value := response.headers.get(key, "")) and value.isprintable()
     }
-
-
-def _not_modified(response: Any) -> Fetched:
-    return Fetched(str(response.url), b"", "", None, status=304, validators=_validators(response))
 
 
 def _read(response: Any, url: str, limits: FetchLimits, budget: Budget) -> Fetched:

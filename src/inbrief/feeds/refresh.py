@@ -99,7 +99,7 @@ class _Refresher:
         if feed.last_modified:
             headers["If-Modified-Since"] = feed.last_modified
         with self.hosts.slot(feed.url):
-            return fetch(feed.url, self.options.feed_limits, headers=headers)
+            return fetch(feed.url, self.options.feed_limits, self.stop.is_set, headers=headers)
 
     def refresh(
         self, feed: Feed, prefetched: tuple[Fetched, ParsedFeed] | None = None
@@ -205,7 +205,7 @@ class _Refresher:
             return
         try:
             with self.hosts.slot(item.link):
-                raw = read_source(item.link, self.options.page_limits)
+                raw = read_source(item.link, self.options.page_limits, self.stop.is_set)
             pages = articles_from_raw(raw)
             article = better_of(teaser, pages[0], item)
         except InbriefError as exc:
