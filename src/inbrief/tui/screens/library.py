@@ -16,6 +16,7 @@ from textual.widgets import Footer, Input, Label, ProgressBar
 from inbrief.library import Library, Query, Sort
 from inbrief.library.adding import add_sources
 from inbrief.library.store import RANK_LIMIT
+from inbrief.tui.library_faults import shows_library_errors
 from inbrief.tui.messages import AddProgress, SourcesAdded
 from inbrief.tui.screens.dialogs import AddSourceScreen, ConfirmDeleteScreen
 from inbrief.tui.widgets.article_list import ArticleList
@@ -68,6 +69,7 @@ class LibraryScreen(Screen[None]):
 
     # -- list ------------------------------------------------------------------------------
 
+    @shows_library_errors
     def refresh_list(self, keep: int | None = None) -> None:
         articles = self.query_one(ArticleList)
         articles.reload(self.library, self.spec, select=keep)
@@ -120,6 +122,7 @@ class LibraryScreen(Screen[None]):
         self.spec = Query(self.spec.text, self.spec.sort, not self.spec.unread_only)
         self.refresh_list()
 
+    @shows_library_errors
     def action_toggle_read(self) -> None:
         selected = self.query_one(ArticleList).selected_id
         entry = self.library.entry(selected) if selected is not None else None
@@ -127,6 +130,7 @@ class LibraryScreen(Screen[None]):
             self.library.mark_read(entry.id, not entry.read)
             self.refresh_list(keep=entry.id)
 
+    @shows_library_errors
     def action_delete(self) -> None:
         selected = self.query_one(ArticleList).selected_id
         entry = self.library.entry(selected) if selected is not None else None
@@ -135,11 +139,15 @@ class LibraryScreen(Screen[None]):
 
         def confirmed(answer: bool | None) -> None:
             if answer:
-                self.library.delete(entry.id)
-                self.refresh_list()
-                self.notify(f"Deleted “{entry.title}”", markup=False)
+                self._delete(entry.id, entry.title)
 
         self.app.push_screen(ConfirmDeleteScreen(entry.title), confirmed)
+
+    @shows_library_errors
+    def _delete(self, article_id: int, title: str) -> None:
+        self.library.delete(article_id)
+        self.refresh_list()
+        self.notify(f"Deleted “{title}”", markup=False)
 
     # -- adding ----------------------------------------------------------------------------
 

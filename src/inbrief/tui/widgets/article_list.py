@@ -15,6 +15,7 @@ from textual.widgets import DataTable
 
 from inbrief.library import Entry, Library, Query
 from inbrief.textclean import strip_controls
+from inbrief.tui.library_faults import shows_library_errors
 
 PAGE = 200
 #: Searches count their hits only this far ("1,000+"): an exact count of a common word in a
@@ -64,6 +65,7 @@ class ArticleList(DataTable[Text]):
         self.add_column(Text("Time"), key="time", width=6)
         self.add_column(Text("Read"), key="progress", width=4)
 
+    @shows_library_errors
     def reload(self, library: Library, query: Query, select: int | None = None) -> None:
         """Show the first page for ``query``; keep the cursor on ``select`` if it is there."""
         self.library, self.query_spec = library, query
@@ -79,6 +81,7 @@ class ArticleList(DataTable[Text]):
         if self.library is not None and self.row_count and self._width != self.size.width:
             self.reload(self.library, self.query_spec, select=self.selected_id)
 
+    @shows_library_errors
     def _load_page(self) -> None:
         if self.library is None:
             return
