@@ -22,6 +22,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple
 
+from inbrief.errors import InbriefError
 from inbrief.library.faults import Fault, LibraryError, library_error
 from inbrief.library.identity import canonical_url, content_hash
 from inbrief.library.rows import article_from_document, as_count, as_fraction, as_text, as_time
@@ -303,7 +304,7 @@ class Library:
                 (article_id,),
             ).fetchone()
         if row is None:
-            raise LibraryError(Fault.DAMAGED, f"no article {article_id} in the library")
+            raise InbriefError(f"no article {article_id} in the library")  # deleted meanwhile
         article = article_from_document(row[0], article_id, str(self.path))
         return article, Position(as_count(row[1]), as_count(row[2]))
 
