@@ -16,6 +16,7 @@ from typing import TextIO
 
 from inbrief import __version__
 from inbrief.errors import InbriefError
+from inbrief.safe_text import for_terminal
 from inbrief.summarize import ALGORITHMS, DEFAULT_ALGORITHM, SummaryOptions
 
 FORMATS = ("text", "markdown", "json", "jsonl")
@@ -99,6 +100,7 @@ def _process(source: str, args: argparse.Namespace) -> Iterator[_Result]:
     from inbrief.ingest import load_articles
     from inbrief.summarize import summarize
 
+    shown = for_terminal(source) if args.format == "jsonl" else None
     try:
         articles = load_articles(source)
         options = SummaryOptions(args.algorithm, args.sentences, args.ratio, args.language)
@@ -106,7 +108,7 @@ def _process(source: str, args: argparse.Namespace) -> Iterator[_Result]:
             warnings: list[str] = []
             if args.extract:
                 if args.format in ("json", "jsonl"):
-                    data = render.article_json(article, source if args.format == "jsonl" else None)
+                    data = render.article_json(article, shown)
                     payload = render.dumps(data, 2 if args.format == "json" else None)
                 elif args.format == "markdown":
                     payload = render.article_markdown(article)
@@ -115,9 +117,7 @@ def _process(source: str, args: argparse.Namespace) -> Iterator[_Result]:
             else:
                 summary = summarize(article, options, warnings)
                 if args.format in ("json", "jsonl"):
-                    data = render.summary_json(
-                        article, summary, source if args.format == "jsonl" else None
-                    )
+                    data = render.summary_json(article, summary, shown)
                     payload = render.dumps(data, 2 if args.format == "json" else None)
                 elif args.format == "markdown":
                     payload = render.summary_markdown(article, summary)
@@ -163,14 +163,15 @@ def run_one_shot(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     ):
         for result in results:
             for warning in result.warnings:
-                print(f"inbrief: {source}: {warning}", file=err)
+                say(err, source, warning)
             if result.error is not None:
                 failed += 1
-                print(f"inbrief: {source}: {result.error}", file=err)
+                say(err, source, result.error)
                 if args.format == "jsonl":
                     from inbrief.render import dumps
 
-                    out.write(dumps({"source": source, "error": result.error}) + "\n")
+                    line = {"source": for_terminal(source), "error": for_terminal(result.error)}
+                    out.write(dumps(line) + "\n")
                 continue
             assert result.payload is not None
             if args.format == "json":
@@ -187,7 +188,14 @@ def run_one_shot(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             out.write(json_docs[0] + "\n")
         else:
             out.write("[\n" + ",\n".join(json_docs) + "\n]\n")
+    out.flush()
     return 1 if failed else 0
+
+
+def say(err: TextIO, source: str, message: str) -> None:
+    """One line ``inbrief: SOURCE: message`` on ``err``; both parts pass the terminal sanitizer
+    (a source is typed by the user or a file name, a message may quote a server)."""
+    print(f"inbrief: {for_terminal(source)}: {for_terminal(message)}", file=err, flush=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -196,16 +204,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.summary or args.extract:
         if not args.sources:
             parser.error("--summary and --extract need at least one SOURCE")
+        if sys.stdout is None:  # started with standard output closed (`>&-`)
+            print("inbrief: standard output is closed", file=sys.stderr)
+            return 1
         try:
             return run_one_shot(args, sys.stdout, sys.stderr)
         except BrokenPipeError:
             # The reader of our output went away (`| head`): not an error worth a traceback.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+            _silence_stdout()
             return 0
+        except OSError as exc:  # a full disk (`> /dev/full`), a closed descriptor, ...
+            _silence_stdout()
+            reason = exc.strerror or type(exc).__name__
+            print(f"inbrief: cannot write the output: {for_terminal(reason)}", file=sys.stderr)
+            return 1
         except KeyboardInterrupt:
             return 130
     return _run_reader(args)
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null so the interpreter's final flush cannot fail too."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    finally:
+        os.close(devnull)
 
 
 def _run_reader(args: argparse.Namespace) -> int:

@@ -15,8 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-#: What no output may contain: C0 (but tab/newline), DEL, C1, bidi and invisible formatting.
-FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+#: What no output may contain: C0 (but tab/newline), DEL, C1, bidi and invisible formatting
+#: (the default-ignorable code points but ZWNJ/ZWJ and variation selectors), lone surrogates.
+FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e"
+    "\u200b\u200e\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ud800-\udfff"
+    "\U000e0000-\U000e007f]"
+)
 
 ESCAPES = (
     "\x1b[2J\x1b[H"  # clear screen, cursor home

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from inbrief.safe_text import for_terminal
+
 DEFAULT_THEME = "inbrief-dark"
 #: A settings or theme file larger than this is not one (and is not read).
 MAX_SETTINGS_BYTES = 256 * 1024
@@ -102,7 +104,11 @@ def load_config(path: Path | None = None) -> Config:
         config.warnings.append(f"{config.path}: [keys] must be a table")
     else:
         for binding_id, value in keys.items():
-            if isinstance(value, str) and value.strip():
+            if isinstance(value, str) and value.strip() and for_terminal(value) != value:
+                # No key is named with control characters; drawn raw, they would drive the
+                # terminal (a footer showing "\x1b[2J" clears the screen).
+                config.warnings.append(f"{config.path}: keys.{binding_id} is not a key name")
+            elif isinstance(value, str) and value.strip():
                 config.keymap[str(binding_id)] = value.replace(" ", "")
             else:
                 config.warnings.append(f"{config.path}: keys.{binding_id} must be a string")

@@ -19,7 +19,6 @@ from textual.app import App
 from textual.widget import Widget
 
 from inbrief.library import Fault, LibraryError
-from inbrief.textclean import strip_controls
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -32,7 +31,7 @@ _last_shown: WeakKeyDictionary[App[object], tuple[str, float]] = WeakKeyDictiona
 
 def show_library_error(app: App[object], error: LibraryError) -> None:
     """Notify ``error`` in one line (a warning when reading still works, else an error)."""
-    message = strip_controls(" ".join(str(error).split()))
+    message = " ".join(str(error).split())  # the app's notify passes the terminal sanitizer
     now = time.monotonic()
     last = _last_shown.get(app)
     if last is not None and last[0] == message and now - last[1] < REPEAT_AFTER:

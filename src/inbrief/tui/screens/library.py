@@ -12,10 +12,12 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, ProgressBar
+from textual.worker import get_current_worker
 
 from inbrief.library import Library, Query, Sort
 from inbrief.library.adding import add_sources
 from inbrief.library.store import RANK_LIMIT
+from inbrief.safe_text import for_terminal
 from inbrief.tui.library_faults import shows_library_errors
 from inbrief.tui.messages import AddProgress, SourcesAdded
 from inbrief.tui.screens.dialogs import AddSourceScreen, ConfirmDeleteScreen
@@ -79,7 +81,7 @@ class LibraryScreen(Screen[None]):
             sort = "best matches first" if articles.total <= RANK_LIMIT else "newest first"
         noun = "article" if articles.total == 1 else "articles"
         scope = f"unread {noun}" if self.spec.unread_only else noun
-        found = f" matching “{self.spec.text}”" if self.spec.text else ""
+        found = f" matching “{for_terminal(self.spec.text)}”" if self.spec.text else ""
         self.query_one("#status", Label).update(
             Content(f" inbrief · {articles.total_label} {scope}{found} · {sort}")
         )
@@ -166,15 +168,17 @@ class LibraryScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="add")
     def _add_worker(self, sources: list[str], open_first: bool) -> None:
         total = len(sources)
+        worker = get_current_worker()
         report = add_sources(
             self.library,
             sources,
             progress=lambda i, source: self.post_message(AddProgress(i, total, source)),
+            cancelled=lambda: worker.is_cancelled,  # quitting cancels: q never waits on a server
         )
         self.post_message(SourcesAdded(report, open_first))
 
     def on_add_progress(self, message: AddProgress) -> None:
-        label = f"Adding {message.index + 1}/{message.total}: {message.source}"
+        label = f"Adding {message.index + 1}/{message.total}: {for_terminal(message.source)}"
         self.query_one("#progress-label", Label).update(Content(label))
         self.query_one("#progress-bar", ProgressBar).update(progress=message.index + 1)
 
