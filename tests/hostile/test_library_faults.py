@@ -71,7 +71,9 @@ def test_long_add_commits_in_batches(tmp_path: Path, monkeypatch: pytest.MonkeyP
     batches: list[int] = []
     store = Library._store
     monkeypatch.setattr(
-        Library, "_store", lambda self, rows: batches.append(len(rows)) or store(self, rows)
+        Library,
+        "_store",
+        lambda self, rows, now: batches.append(len(rows)) or store(self, rows, now),
     )
     added = library.add(_articles(1_200, words=5))
     assert len(added) == 1_200 and library.count() == 1_200

@@ -3,16 +3,21 @@
 from inbrief.library.faults import Fault, LibraryError
 from inbrief.library.opening import default_path, open_library
 from inbrief.library.store import Added, Entry, Library, Position, Query, Sort
+from inbrief.library.subscriptions import Feed, FetchState, Listed, Stored
 
 __all__ = [
     "Added",
     "Entry",
     "Fault",
+    "Feed",
+    "FetchState",
     "Library",
     "LibraryError",
+    "Listed",
     "Position",
     "Query",
     "Sort",
+    "Stored",
     "default_path",
     "open_library",
 ]

@@ -86,6 +86,7 @@ def _open(target: Path, conn: sqlite3.Connection, read_only: LibraryError | None
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
         else:
             migrate(conn, str(target), writable=False)
     except sqlite3.Error as exc:

@@ -1,88 +1,70 @@
-"""Values read back from the library file, checked: the file may have been edited by hand.
+"""Writing one article's rows: the article, its stored document and its full-text index entry.
 
-SQLite keeps whatever type a cell was given, so a hand-edited row can hold a blob for a
-title, ``1e308`` or NaN for a progress, text for a count, or a document that is not JSON.
-The list and the reader must never crash on such a row: list values are coerced to what the
-list can show, and a document that cannot be an article raises one :class:`LibraryError`
-naming the article.
+Shared by :meth:`Library.add <inbrief.library.store.Library.add>` and by subscriptions, which
+also replace the text of an article whose feed item was updated. Callers hold a transaction.
 """
 
 from __future__ import annotations
 
 import json
-import math
-from typing import Any
+import sqlite3
 
-from inbrief.library.faults import Fault, LibraryError, shorten
-from inbrief.model import Article, BlockKind
-
-#: The largest count or position kept from a row (a hand-edited huge value is clamped).
-_MAX_INT = 2**53
+from inbrief.model import Article
 
 
-def as_text(value: object) -> str | None:
-    """A stored text cell as ``str`` (bytes decoded leniently, numbers written), or None."""
-    if value is None or isinstance(value, str):
-        return value
-    if isinstance(value, bytes):
-        return value.decode("utf-8", errors="replace")
-    return str(value)
+def insert_article(
+    conn: sqlite3.Connection,
+    article: Article,
+    text: str,
+    url: str | None,
+    digest: str,
+    added_at: float,
+) -> int:
+    """Insert ``article`` (with ``text`` = ``article.text``) and index it; return its id."""
+    document = article.to_json(include_text=False)
+    cursor = conn.execute(
+        "INSERT INTO articles (url, source_url, content_hash, title, title_key,"
+        " byline, site, published, language, word_count, added_at, document)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            url, article.url, digest, article.title, article.title.casefold(),
+            article.byline, article.site, article.published, article.language,
+            document["word_count"], added_at, json.dumps(document, ensure_ascii=False),
+        ),
+    )  # fmt: skip
+    article_id = int(cursor.lastrowid or 0)
+    conn.execute(
+        "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+        (article_id, article.title, text),
+    )
+    return article_id
 
 
-def as_count(value: object) -> int:
-    """A stored non-negative integer; anything else (text, NaN, huge, negative) gives 0..2**53."""
-    try:
-        number = float(value) if not isinstance(value, int) else value  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return 0
-    if isinstance(number, float) and not math.isfinite(number):
-        return 0
-    return int(min(max(number, 0), _MAX_INT))
+def replace_text(
+    conn: sqlite3.Connection, article_id: int, article: Article, text: str, digest: str
+) -> bool:
+    """Give article ``article_id`` new text and metadata; read state and position stay.
 
-
-def as_fraction(value: object) -> float:
-    """A stored share in 0..1 (reading progress); NaN and anything unreadable give 0."""
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError, OverflowError):
-        return 0.0
-    return min(1.0, max(0.0, number)) if math.isfinite(number) else 0.0
-
-
-def as_time(value: object) -> float:
-    """A stored Unix time; unreadable or out-of-range values give 0 (the epoch)."""
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError, OverflowError):
-        return 0.0
-    return number if math.isfinite(number) and 0 <= number < 1e11 else 0.0
-
-
-def article_from_document(document: object, article_id: int, source: str) -> Article:
-    """The article stored as JSON in ``document``; :class:`LibraryError` if it is not one."""
-    try:
-        data: Any = json.loads(as_text(document) or "")
-        article = Article.from_json(data)
-        _check(article)
-    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
-        reason = f"article {article_id} is damaged ({shorten(f'{type(exc).__name__}: {exc}')})"
-        raise LibraryError(Fault.DAMAGED, reason, source) from None
-    return article
-
-
-def _check(article: Article) -> None:
-    """Every text the reader will show is a string, and every kind is known."""
-    texts: list[object] = [article.title]
-    for section in article.sections:
-        texts.append(section.heading)
-        for block in section.blocks:
-            if not isinstance(block.kind, BlockKind):
-                raise TypeError("unknown block kind")
-            texts.extend(block.items)
-    for optional in (article.byline, article.site, article.published, article.language):
-        if optional is not None:
-            texts.append(optional)
-    if not all(isinstance(text, str) for text in texts):
-        raise TypeError("a text that is not a string")
-    if not isinstance(article.url, str | None):
-        raise TypeError("an address that is not a string")
+    Returns False (and changes nothing) when another article already holds that text.
+    """
+    taken = conn.execute(
+        "SELECT 1 FROM articles WHERE content_hash = ? AND id != ?", (digest, article_id)
+    ).fetchone()
+    if taken is not None:
+        return False
+    document = article.to_json(include_text=False)
+    conn.execute(
+        "UPDATE articles SET content_hash = ?, title = ?, title_key = ?, byline = ?, site = ?,"
+        " published = ?, language = ?, word_count = ?, document = ? WHERE id = ?",
+        (
+            digest, article.title, article.title.casefold(), article.byline, article.site,
+            article.published, article.language, document["word_count"],
+            json.dumps(document, ensure_ascii=False), article_id,
+        ),
+    )  # fmt: skip
+    conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
+    conn.execute(
+        "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+        (article_id, article.title, text),
+    )
+    return True

@@ -5,13 +5,12 @@ the sort), so listing and searching cost the same with ten articles or a hundred
 connection is shared by the UI thread and worker threads behind a lock; two inbrief processes
 may use the same file at once (WAL mode, ``busy_timeout``). Every ``sqlite3`` fault leaves
 this module as a :class:`~inbrief.library.faults.LibraryError`, and every value read back is
-checked (:mod:`~inbrief.library.rows`), so a busy, read-only, full or damaged library never
+checked (:mod:`~inbrief.library.checked`), so a busy, read-only, full or damaged library never
 crashes its caller.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 import time
@@ -23,10 +22,18 @@ from pathlib import Path
 from typing import NamedTuple
 
 from inbrief.errors import InbriefError
+from inbrief.library.checked import (
+    article_from_document,
+    as_count,
+    as_fraction,
+    as_text,
+    as_time,
+)
 from inbrief.library.faults import Fault, LibraryError, library_error
 from inbrief.library.identity import canonical_url, content_hash
-from inbrief.library.rows import article_from_document, as_count, as_fraction, as_text, as_time
+from inbrief.library.rows import insert_article
 from inbrief.library.search import fts_query
+from inbrief.library.subscriptions import FeedShelf
 from inbrief.model import Article
 
 #: Search results are ranked by relevance up to this many hits, newest first beyond it.
@@ -79,6 +86,9 @@ class Entry:
     added_at: float
     read: bool
     progress: float
+    #: The feed that brought the article, and that feed's name (None: added by hand).
+    feed_id: int | None = None
+    feed: str | None = None
 
     @property
     def reading_minutes(self) -> int:
@@ -96,19 +106,22 @@ class Added:
 
 @dataclass(frozen=True, slots=True)
 class Query:
-    """What the list shows: a search (FTS5 syntax-safe), a sort and an unread filter."""
+    """What the list shows: a search (FTS5 syntax-safe), a sort, an unread and a feed filter."""
 
     text: str = ""
     sort: Sort = Sort.ADDED
     unread_only: bool = False
+    feed_id: int | None = None
 
 
 _ENTRY_COLUMNS = (
-    "a.id, a.title, a.site, a.byline, a.published, a.word_count, a.added_at, a.read, a.progress"
+    "a.id, a.title, a.site, a.byline, a.published, a.word_count, a.added_at, a.read, a.progress,"
+    " a.feed_id, (SELECT coalesce(nullif(t.title, ''), t.site, t.url) FROM feeds t"
+    " WHERE t.id = a.feed_id)"
 )
 
 
-class Library:
+class Library(FeedShelf):
     """An open library. Create with :func:`~inbrief.library.opening.open_library`; close
     with :meth:`close`.
 
@@ -177,15 +190,15 @@ class Library:
         batch: list[_Row] = []
         started = time.monotonic()
         for article in articles:
-            batch.append(_Row.of(article, now))
+            batch.append(_Row.of(article))
             if len(batch) >= ADD_BATCH or time.monotonic() - started > ADD_BATCH_SECONDS:
-                results += self._store(batch)
+                results += self._store(batch, now)
                 batch, started = [], time.monotonic()
         if batch:
-            results += self._store(batch)
+            results += self._store(batch, now)
         return results
 
-    def _store(self, rows: list[_Row]) -> list[Added]:
+    def _store(self, rows: list[_Row], now: float) -> list[Added]:
         results: list[Added] = []
         with self._transaction() as conn:
             for row in rows:
@@ -196,17 +209,7 @@ class Library:
                 if found is not None:
                     results.append(Added(int(found[0]), row.title, new=False))
                     continue
-                cursor = conn.execute(
-                    "INSERT INTO articles (url, source_url, content_hash, title, title_key,"
-                    " byline, site, published, language, word_count, added_at, document)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    row.values,
-                )
-                article_id = int(cursor.lastrowid or 0)
-                conn.execute(
-                    "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-                    (article_id, row.title, row.text),
-                )
+                article_id = insert_article(conn, row.article, row.text, row.url, row.digest, now)
                 results.append(Added(article_id, row.title, new=True))
         return results
 
@@ -245,11 +248,23 @@ class Library:
         """FROM and WHERE for ``query``. A search drives the join from the FTS index
         (``CROSS JOIN`` fixes the loop order), so it never scans the articles table."""
         match = fts_query(query.text)
-        unread = " AND a.read = 0" if query.unread_only else ""
+        conditions = ["a.read = 0"] if query.unread_only else []
+        params: list[object] = []
+        if query.feed_id is not None:
+            conditions.append("a.feed_id = ?")
+            params.append(query.feed_id)
         if match:
             source = " FROM articles_fts f CROSS JOIN articles a ON a.id = f.rowid"
-            return source, f" WHERE articles_fts MATCH ?{unread}", [match]
-        return " FROM articles a", " WHERE a.read = 0" if query.unread_only else "", []
+            return (
+                source,
+                " WHERE " + " AND ".join(["articles_fts MATCH ?", *conditions]),
+                [
+                    match,
+                    *params,
+                ],
+            )
+        where = " WHERE " + " AND ".join(conditions) if conditions else ""
+        return " FROM articles a", where, params
 
     def page(self, query: Query, limit: int = 100, offset: int = 0) -> list[Entry]:
         """One page of the list in the query's order.
@@ -260,7 +275,7 @@ class Library:
         If some rows are damaged, the page holds the others (read one by one).
         """
         source, where, params = self._filter(query)
-        if params:
+        if fts_query(query.text):
             ranked = self.count(query, at_most=RANK_LIMIT) <= RANK_LIMIT
             order = "f.rank, a.id" if ranked else "f.rowid DESC"
         else:
@@ -297,7 +312,7 @@ class Library:
         return as_count(row[0])
 
     def article(self, article_id: int) -> tuple[Article, Position]:
-        """The stored article and its saved reading position (checked: see :mod:`rows`)."""
+        """The stored article and its saved reading position (checked: see :mod:`checked`)."""
         with self._reading() as conn:
             row = conn.execute(
                 "SELECT document, position, position_offset FROM articles WHERE id = ?",
@@ -318,31 +333,28 @@ class Library:
 
 def _entry(r: Sequence[object]) -> Entry:
     """A list row, each value coerced to what the list shows (a hand-edited row may hold
-    any type: see :mod:`~inbrief.library.rows`)."""
+    any type: see :mod:`~inbrief.library.checked`)."""
     return Entry(
         as_count(r[0]), as_text(r[1]) or "", as_text(r[2]), as_text(r[3]), as_text(r[4]),
         as_count(r[5]), as_time(r[6]), bool(as_count(r[7])), as_fraction(r[8]),
+        r[9] if isinstance(r[9], int) else None, as_text(r[10]),
     )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
 class _Row:
-    """An article ready to insert: built outside the lock (text, hash, JSON are the cost)."""
+    """An article ready to insert: its text and keys are built outside the lock."""
 
-    title: str
+    article: Article
     text: str
     url: str | None
     digest: str
-    values: tuple[object, ...]
+
+    @property
+    def title(self) -> str:
+        return self.article.title
 
     @classmethod
-    def of(cls, article: Article, now: float) -> _Row:
-        text = article.text  # built once: for the hash, the stored JSON and the index
-        url, digest = canonical_url(article.url), content_hash(article, text)
-        document = article.to_json(include_text=False)
-        values = (
-            url, article.url, digest, article.title, article.title.casefold(), article.byline,
-            article.site, article.published, article.language, document["word_count"], now,
-            json.dumps(document, ensure_ascii=False),
-        )  # fmt: skip
-        return cls(article.title, text, url, digest, values)
+    def of(cls, article: Article) -> _Row:
+        text = article.text  # built once: for the hash and the index
+        return cls(article, text, canonical_url(article.url), content_hash(article, text))
