@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from inbrief.tui.config import load_config
+from inbrief.tui.config import load_config, save_theme
 from inbrief.tui.themes import load_themes
 from tests.tui_support import isolate, make_app, seeded_library
 
@@ -74,6 +74,16 @@ def test_fifo_config_and_theme_do_not_hang(tmp_path: Path) -> None:
     assert "not a regular file" in str(config.warnings)  # type: ignore[attr-defined]
     themes, warnings = _within(5, lambda: load_themes(tmp_path / "themes"))  # type: ignore[misc]
     assert themes and "not a regular file" in warnings[0]
+    error = _within(5, lambda: _raises(lambda: save_theme(tmp_path / "config.toml", "x")))
+    assert isinstance(error, OSError) and "not a regular file" in str(error)  # theme switch
+
+
+def _raises(call: Callable[[], object]) -> BaseException | None:
+    try:
+        call()
+    except BaseException as exc:
+        return exc
+    return None
 
 
 @pytest.mark.asyncio

@@ -1,7 +1,8 @@
 """Add sources (URLs, files) to the library: fetch, clean, store; one transaction per source.
 
 Used by the reader's "add" worker and by ``inbrief SOURCE...``; a bad source is reported and
-the others still go in.
+the others still go in. A fault of the library itself (busy, read-only, full, damaged) stops
+the add: it is reported once, in one line, with what was not added.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field
 
 from inbrief.errors import InbriefError
 from inbrief.ingest import load_articles
+from inbrief.library.faults import LibraryError
 from inbrief.library.store import Added, Library
 
 
@@ -44,6 +46,10 @@ def add_sources(
             progress(index, source)
         try:
             report.added.extend(library.add(load_articles(source, cancelled=cancelled)))
+        except LibraryError as exc:
+            left = len(sources) - index
+            report.errors.append(f"{exc} ({left} of {len(sources)} sources not added)")
+            break
         except InbriefError as exc:
             report.errors.append(str(exc.with_source(source)))
         except (RecursionError, MemoryError):

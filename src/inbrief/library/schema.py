@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 
 from inbrief.errors import InbriefError
+from inbrief.library.faults import Fault, LibraryError
 
 _V1 = """
 CREATE TABLE articles (
@@ -91,45 +92,81 @@ MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def migrate(conn: sqlite3.Connection, path: str) -> None:
+def migrate(conn: sqlite3.Connection, path: str, writable: bool = True) -> None:
     """Bring ``conn`` (autocommit mode) up to :data:`SCHEMA_VERSION` in one transaction.
 
-    The version is read inside ``BEGIN IMMEDIATE`` so two instances opening a fresh file at
-    the same moment cannot both create the tables.
+    A library already at this version is only read (no write lock: another inbrief may be
+    adding). Otherwise the version is read again inside ``BEGIN IMMEDIATE`` so two instances
+    opening a fresh file at the same moment cannot both create the tables. A library that
+    claims a version but lacks its tables is refused as damaged. Faults of the file itself
+    (busy, read-only, I/O) propagate as ``sqlite3.Error`` for the caller to classify.
     """
     try:
-        conn.execute("BEGIN IMMEDIATE")
+        version, tables = _state(conn)
     except sqlite3.DatabaseError as exc:
+        _refuse_if_damaged(exc, path)
+        raise
+    if version == SCHEMA_VERSION and tables >= _REQUIRED:
+        return
+    _check(version, tables, path)
+    if not writable:
         raise InbriefError(
-            f"not an inbrief library or damaged ({exc}); left untouched", path
-        ) from None
+            f"library schema version {version} needs an upgrade, but the file cannot be written",
+            path,
+        )
+    conn.execute("BEGIN IMMEDIATE")
     try:
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-        if version > SCHEMA_VERSION:
-            raise InbriefError(
-                f"library schema version {version} is newer than this inbrief understands "
-                f"({SCHEMA_VERSION}); upgrade inbrief (the file was left untouched)",
-                path,
-            )
-        if version == 0 and tables:
-            raise InbriefError(
-                "an SQLite file that is not an inbrief library; left untouched", path
-            )
+        version, tables = _state(conn)
+        _check(version, tables, path)
         for step in range(version, SCHEMA_VERSION):
             for statement in _statements(MIGRATIONS[step]):
                 conn.execute(statement)
         if version != SCHEMA_VERSION:
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.execute("COMMIT")
-    except sqlite3.DatabaseError as exc:
-        conn.execute("ROLLBACK")
-        raise InbriefError(
-            f"not an inbrief library or damaged ({exc}); left untouched", path
-        ) from None
-    except BaseException:
-        conn.execute("ROLLBACK")
+    except BaseException as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.DatabaseError):
+            _refuse_if_damaged(exc, path)
         raise
+
+
+#: The tables every library at a non-zero version has.
+_REQUIRED = frozenset({"articles", "articles_fts"})
+
+
+def _state(conn: sqlite3.Connection) -> tuple[int, set[str]]:
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    tables = {str(row[0]) for row in conn.execute("SELECT name FROM sqlite_master")}
+    return version, tables
+
+
+def _check(version: int, tables: set[str], path: str) -> None:
+    """Refuse a newer schema, a foreign SQLite file and a library missing its tables."""
+    if version > SCHEMA_VERSION:
+        raise InbriefError(
+            f"library schema version {version} is newer than this inbrief understands "
+            f"({SCHEMA_VERSION}); upgrade inbrief (the file was left untouched)",
+            path,
+        )
+    if version == 0 and tables:
+        raise InbriefError("an SQLite file that is not an inbrief library; left untouched", path)
+    if version > 0 and not tables >= _REQUIRED:
+        missing = ", ".join(sorted(_REQUIRED - tables))
+        raise InbriefError(
+            f"not an inbrief library or damaged (version {version} without {missing}); "
+            "left untouched",
+            path,
+        )
+
+
+def _refuse_if_damaged(exc: sqlite3.DatabaseError, path: str) -> None:
+    """A file SQLite cannot read as a database (not busy, read-only or I/O) is refused."""
+    primary = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    if primary in (0, 1, 11, 26):  # unknown, SQL error, CORRUPT, NOTADB
+        reason = f"not an inbrief library or damaged ({exc}); left untouched"
+        raise LibraryError(Fault.DAMAGED, reason, path) from None
 
 
 def _statements(script: str) -> list[str]:

@@ -3,27 +3,35 @@
 Every query the UI makes is indexed and paged (``LIMIT``/``OFFSET`` over an index that matches
 the sort), so listing and searching cost the same with ten articles or a hundred thousand. The
 connection is shared by the UI thread and worker threads behind a lock; two inbrief processes
-may use the same file at once (WAL mode, ``busy_timeout``).
+may use the same file at once (WAL mode, ``busy_timeout``). Every ``sqlite3`` fault leaves
+this module as a :class:`~inbrief.library.faults.LibraryError`, and every value read back is
+checked (:mod:`~inbrief.library.checked`), so a busy, read-only, full or damaged library never
+crashes its caller.
 """
 
 from __future__ import annotations
 
-import json
-import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from inbrief.errors import InbriefError
+from inbrief.library.checked import (
+    article_from_document,
+    as_count,
+    as_fraction,
+    as_text,
+    as_time,
+)
+from inbrief.library.faults import Fault, LibraryError, library_error
 from inbrief.library.identity import canonical_url, content_hash
 from inbrief.library.rows import insert_article
-from inbrief.library.schema import migrate
 from inbrief.library.search import fts_query
 from inbrief.library.subscriptions import FeedShelf
 from inbrief.model import Article
@@ -34,6 +42,10 @@ from inbrief.model import Article
 RANK_LIMIT = 5_000
 #: How long a writer waits for another process's transaction before giving up.
 BUSY_TIMEOUT_MS = 5000
+#: A long add commits after this many articles or this many seconds, whichever comes first,
+#: so the lock (this process's and the file's) is never held long: the reader's UI thread and
+#: another inbrief wait at most one batch, never the whole add.
+ADD_BATCH, ADD_BATCH_SECONDS = 500, 0.2
 
 
 class Sort(StrEnum):
@@ -129,62 +141,96 @@ _ENTRY_COLUMNS = (
 )
 
 
-def _entry(r: tuple[Any, ...]) -> Entry:
-    return Entry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), float(r[8]), r[9], r[10])
-
-
-def default_path() -> Path:
-    """``$INBRIEF_LIBRARY`` if set, else ``library.sqlite3`` in the platform data directory."""
-    override = os.environ.get("INBRIEF_LIBRARY")
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("inbrief")) / "library.sqlite3"
-
-
 class Library(FeedShelf):
-    """An open library. Create with :func:`open_library`; close with :meth:`close`."""
+    """An open library. Create with :func:`~inbrief.library.opening.open_library`; close
+    with :meth:`close`.
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    ``read_only`` holds the reason when the library was opened for reading only (a read-only
+    file system, or damage found at open): every write then raises it at once.
+    ``warning`` is a one-line note for the user about how it was opened, if any.
+    """
+
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path, read_only: LibraryError | None = None
+    ) -> None:
         self._conn = conn
         self._lock = threading.RLock()
         self.path = path
+        self.read_only = read_only
+        self.warning: str | None = str(read_only) if read_only else None
+        self.on_close: list[Callable[[], object]] = []
 
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+        for callback in self.on_close:
+            callback()
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """The connection, under the lock; a fault becomes a :class:`LibraryError`."""
+        with self._lock:
+            try:
+                yield self._conn
+            except sqlite3.Error as exc:
+                raise library_error(exc, self.path) from None
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, rolled back whole on any failure."""
+        if self.read_only is not None:
+            raise self.read_only
         with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
+            conn = self._conn
             try:
-                yield self._conn
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            self._conn.execute("COMMIT")
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield conn
+                except BaseException:
+                    if conn.in_transaction:  # SQLite may have rolled back already (full disk)
+                        conn.execute("ROLLBACK")
+                    raise
+                conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise library_error(exc, self.path, writing=True) from None
 
     # -- writing -------------------------------------------------------------------------
 
     def add(self, articles: Iterable[Article]) -> list[Added]:
-        """Store ``articles`` in one transaction, skipping any already held (URL or hash)."""
+        """Store ``articles``, skipping any already held (same canonical URL or text).
+
+        Each article is stored whole or not at all. A long add commits in batches
+        (:data:`ADD_BATCH`, :data:`ADD_BATCH_SECONDS`); the rows are prepared outside the
+        lock. If a batch fails, the batches before it stay and the error is raised.
+        """
         results: list[Added] = []
         now = time.time()
+        batch: list[_Row] = []
+        started = time.monotonic()
+        for article in articles:
+            batch.append(_Row.of(article))
+            if len(batch) >= ADD_BATCH or time.monotonic() - started > ADD_BATCH_SECONDS:
+                results += self._store(batch, now)
+                batch, started = [], time.monotonic()
+        if batch:
+            results += self._store(batch, now)
+        return results
+
+    def _store(self, rows: list[_Row], now: float) -> list[Added]:
+        results: list[Added] = []
         with self._transaction() as conn:
-            for article in articles:
-                text = article.text  # built once: for the hash, the stored JSON and the index
-                url, digest = canonical_url(article.url), content_hash(article, text)
-                row = conn.execute(
+            for row in rows:
+                found = conn.execute(
                     "SELECT id FROM articles WHERE content_hash = ? OR (? IS NOT NULL AND url = ?)",
-                    (digest, url, url),
+                    (row.digest, row.url, row.url),
                 ).fetchone()
-                if row is not None:
-                    results.append(Added(int(row[0]), article.title, new=False))
+                if found is not None:
+                    results.append(Added(int(found[0]), row.title, new=False))
                     continue
-                article_id = insert_article(conn, article, text, url, digest, now)
-                results.append(Added(article_id, article.title, new=True))
+                article_id = insert_article(conn, row.article, row.text, row.url, row.digest, now)
+                results.append(Added(article_id, row.title, new=True))
         return results
 
     def delete(self, article_id: int) -> Deleted | None:
@@ -242,6 +288,13 @@ class Library(FeedShelf):
 
     # -- reading -------------------------------------------------------------------------
 
+    def quick_check(self) -> list[str]:
+        """SQLite's ``quick_check``: the first problems found, or [] when the file is sound."""
+        with self._reading() as conn:
+            rows = conn.execute("PRAGMA quick_check(5)").fetchall()
+        problems = [as_text(row[0]) or "" for row in rows]
+        return [] if problems == ["ok"] else problems
+
     def _filter(self, query: Query) -> tuple[str, str, list[object]]:
         """FROM and WHERE for ``query``. A search drives the join from the FTS index
         (``CROSS JOIN`` fixes the loop order), so it never scans the articles table."""
@@ -270,6 +323,7 @@ class Library(FeedShelf):
         Search results are ranked by relevance (bm25) when there are at most
         :data:`RANK_LIMIT` of them; above that ranking every hit would cost hundreds of
         milliseconds, so they come newest-added first, which FTS5 serves in index order.
+        If some rows are damaged, the page holds the others (read one by one).
         """
         source, where, params = self._filter(query)
         if fts_query(query.text):
@@ -277,10 +331,25 @@ class Library(FeedShelf):
             order = "f.rank, a.id" if ranked else "f.rowid DESC"
         else:
             order = _ORDER[query.sort, query.reverse]
-        sql = f"SELECT {_ENTRY_COLUMNS}{source}{where} ORDER BY {order} LIMIT ? OFFSET ?"
-        with self._lock:
-            rows = self._conn.execute(sql, [*params, limit, offset]).fetchall()
-        return [_entry(r) for r in rows]
+        tail = f"{source}{where} ORDER BY {order} LIMIT ? OFFSET ?"
+        try:
+            with self._reading() as conn:
+                rows = conn.execute(f"SELECT {_ENTRY_COLUMNS}{tail}", [*params, limit, offset])
+                return [_entry(row) for row in rows.fetchall()]
+        except LibraryError as exc:
+            if exc.fault is not Fault.DAMAGED:
+                raise
+            with self._reading() as conn:  # the index may still list what the rows cannot
+                ids = conn.execute(f"SELECT a.id{tail}", [*params, limit, offset]).fetchall()
+        entries = []
+        for (article_id,) in ids:
+            try:
+                found = self.entry(int(article_id))
+            except LibraryError:
+                continue
+            if found is not None:
+                entries.append(found)
+        return entries
 
     def count(self, query: Query = Query(), at_most: int | None = None) -> int:
         """How many articles ``query`` matches; with ``at_most``, counting stops at
@@ -289,53 +358,54 @@ class Library(FeedShelf):
         sql = f"SELECT 1{source}{where}"
         if at_most is not None:
             sql += f" LIMIT {int(at_most) + 1}"
-        with self._lock:
-            row = self._conn.execute(f"SELECT COUNT(*) FROM ({sql})", params).fetchone()
-        return int(row[0])
+        with self._reading() as conn:
+            row = conn.execute(f"SELECT COUNT(*) FROM ({sql})", params).fetchone()
+        return as_count(row[0])
 
     def article(self, article_id: int) -> tuple[Article, Position]:
-        """The stored article and its saved reading position."""
-        with self._lock:
-            row = self._conn.execute(
+        """The stored article and its saved reading position (checked: see :mod:`checked`)."""
+        with self._reading() as conn:
+            row = conn.execute(
                 "SELECT document, position, position_offset FROM articles WHERE id = ?",
                 (article_id,),
             ).fetchone()
         if row is None:
-            raise InbriefError(f"no article {article_id} in the library")
-        return Article.from_json(json.loads(row[0])), Position(int(row[1]), int(row[2]))
+            raise InbriefError(f"no article {article_id} in the library")  # deleted meanwhile
+        article = article_from_document(row[0], article_id, str(self.path))
+        return article, Position(as_count(row[1]), as_count(row[2]))
 
     def entry(self, article_id: int) -> Entry | None:
-        with self._lock:
-            r = self._conn.execute(
+        with self._reading() as conn:
+            row = conn.execute(
                 f"SELECT {_ENTRY_COLUMNS} FROM articles a WHERE a.id = ?", (article_id,)
             ).fetchone()
-        return None if r is None else _entry(r)
+        return None if row is None else _entry(row)
 
 
-def open_library(path: str | os.PathLike[str] | None = None) -> Library:
-    """Open (creating if needed) the library at ``path`` or :func:`default_path`.
+def _entry(r: Sequence[object]) -> Entry:
+    """A list row, each value coerced to what the list shows (a hand-edited row may hold
+    any type: see :mod:`~inbrief.library.checked`)."""
+    return Entry(
+        as_count(r[0]), as_text(r[1]) or "", as_text(r[2]), as_text(r[3]), as_text(r[4]),
+        as_count(r[5]), as_time(r[6]), bool(as_count(r[7])), as_fraction(r[8]),
+        r[9] if isinstance(r[9], int) else None, as_text(r[10]),
+    )  # fmt: skip
 
-    Raises :class:`InbriefError` for a file that is not an inbrief library, is damaged, or
-    was written by a newer schema; such a file is never modified.
-    """
-    target = Path(path).expanduser() if path else default_path()
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(
-            target, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
-        )
-    except (OSError, sqlite3.Error) as exc:
-        raise InbriefError(f"cannot open the library ({exc})", str(target)) from None
-    try:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        migrate(conn, str(target))
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA foreign_keys = ON")
-    except sqlite3.Error as exc:
-        conn.close()
-        raise InbriefError(f"cannot use the library ({exc})", str(target)) from None
-    except BaseException:
-        conn.close()
-        raise
-    return Library(conn, target)
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """An article ready to insert: its text and keys are built outside the lock."""
+
+    article: Article
+    text: str
+    url: str | None
+    digest: str
+
+    @property
+    def title(self) -> str:
+        return self.article.title
+
+    @classmethod
+    def of(cls, article: Article) -> _Row:
+        text = article.text  # built once: for the hash and the index
+        return cls(article, text, canonical_url(article.url), content_hash(article, text))

@@ -50,6 +50,8 @@ class InbriefApp(App[int]):
             self.register_theme(theme)
             self._theme_names.append(theme.name)
         self._warnings = self.config.warnings + warnings
+        if library.warning:  # opened read-only, or damage found at open
+            self._warnings.append(library.warning)
 
     def on_mount(self) -> None:
         wanted = self.config.theme

@@ -131,6 +131,8 @@ def load_config(path: Path | None = None) -> Config:
 def save_theme(path: Path, theme: str) -> None:
     """Record ``theme`` in the config file, keeping everything else in it as the user wrote it."""
     line = f"theme = {json.dumps(theme)}"
+    if path.exists() and not path.is_file():  # reading a FIFO would block the app
+        raise OSError(f"{path} is not a regular file")
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

@@ -20,6 +20,7 @@ from inbrief.library.adding import add_sources
 from inbrief.library.store import RANK_LIMIT
 from inbrief.safe_text import for_terminal
 from inbrief.tui.config import Config, save_setting
+from inbrief.tui.library_faults import shows_library_errors
 from inbrief.tui.messages import AddProgress, SourcesAdded
 from inbrief.tui.screens.dialogs import AddSourceScreen, ConfirmDeleteScreen
 from inbrief.tui.screens.feeds import FeedScreen
@@ -87,6 +88,7 @@ class LibraryScreen(FeedScreen):
 
     # -- list ------------------------------------------------------------------------------
 
+    @shows_library_errors
     def refresh_list(self, keep: int | None = None) -> None:
         articles = self.query_one(ArticleList)
         articles.reload(self.library, self.spec, select=keep)
@@ -160,6 +162,7 @@ class LibraryScreen(FeedScreen):
         self.spec = replace(self.spec, unread_only=not self.spec.unread_only)
         self.refresh_list()
 
+    @shows_library_errors
     def action_toggle_read(self) -> None:
         selected = self.query_one(ArticleList).selected_id
         entry = self.library.entry(selected) if selected is not None else None
@@ -167,6 +170,7 @@ class LibraryScreen(FeedScreen):
             self.library.mark_read(entry.id, not entry.read)
             self.refresh_list(keep=entry.id)
 
+    @shows_library_errors
     def action_delete(self) -> None:
         selected = self.query_one(ArticleList).selected_id
         entry = self.library.entry(selected) if selected is not None else None
@@ -175,21 +179,24 @@ class LibraryScreen(FeedScreen):
 
         def confirmed(answer: bool | None) -> None:
             if answer:
-                self._deleted = self.library.delete(entry.id)
-                self.refresh_list()
-                self.notify(
-                    f"Deleted “{for_terminal(entry.title)}” · z undoes",
-                    markup=False,
-                    timeout=UNDO_SECONDS,
-                )
-                self.set_timer(UNDO_SECONDS, partial(self._forget_deleted, self._deleted))
+                self._delete(entry.id, entry.title)
 
         self.app.push_screen(ConfirmDeleteScreen(entry.title), confirmed)
+
+    @shows_library_errors
+    def _delete(self, article_id: int, title: str) -> None:
+        self._deleted = self.library.delete(article_id)
+        self.refresh_list()
+        self.notify(
+            f"Deleted “{for_terminal(title)}” · z undoes", markup=False, timeout=UNDO_SECONDS
+        )
+        self.set_timer(UNDO_SECONDS, partial(self._forget_deleted, self._deleted))
 
     def _forget_deleted(self, deleted: Deleted | None) -> None:
         if self._deleted is deleted:
             self._deleted = None
 
+    @shows_library_errors
     def action_undo_delete(self) -> None:
         deleted, self._deleted = self._deleted, None
         if deleted is None:

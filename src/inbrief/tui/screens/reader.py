@@ -27,6 +27,7 @@ from inbrief.summarize import ALGORITHMS, SummaryOptions, summarize
 from inbrief.textclean import strip_controls
 from inbrief.tui.browser import copy_link, open_link
 from inbrief.tui.document_layout import flatten
+from inbrief.tui.library_faults import shows_library_errors
 from inbrief.tui.messages import SummaryFailed, SummaryReady
 from inbrief.tui.screens.links import LinkChoice, LinkPickerScreen
 from inbrief.tui.takeaway_spans import TakeawayLocator
@@ -111,7 +112,7 @@ class ReaderScreen(Screen[None]):
         view.load(blocks, top=position)
         self._locator = TakeawayLocator(blocks)
         self.query_one(TableOfContents).show(article)
-        self.library.mark_read(self.article_id)
+        self._mark_read()
         self._saved_at = position
         self.set_interval(5, self._save_if_moved)
         view.focus()
@@ -127,6 +128,11 @@ class ReaderScreen(Screen[None]):
         self.query_one("#toc").display = toc
         self.query_one("#summary").display = summary
 
+    @shows_library_errors
+    def _mark_read(self) -> None:
+        self.library.mark_read(self.article_id)
+
+    @shows_library_errors
     def _save_position(self) -> None:
         if self.article is not None and self._view is not None:
             view = self._view

@@ -20,6 +20,7 @@ from textual.widgets import DataTable
 
 from inbrief.library import Entry, Library, Query
 from inbrief.textclean import strip_controls
+from inbrief.tui.library_faults import shows_library_errors
 
 PAGE = 200
 #: Searches count their hits only this far ("1,000+"): an exact count of a common word in a
@@ -93,6 +94,7 @@ class ArticleList(DataTable[Text]):
         for key, label, column_width in fixed:
             self.add_column(Text(label), key=key, width=column_width)
 
+    @shows_library_errors
     def reload(self, library: Library, query: Query, select: int | None = None) -> None:
         """Show the first page for ``query``; keep the cursor on ``select`` if it is there."""
         self.library, self.query_spec = library, query
@@ -119,6 +121,7 @@ class ArticleList(DataTable[Text]):
         if self.library is not None:
             self._fill(max(loaded, PAGE), selected, self._offset)
 
+    @shows_library_errors
     def _load_page(self) -> None:
         if self.library is None:
             self._more = False
