@@ -12,7 +12,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, ProgressBar
 from textual.worker import get_current_worker
 
@@ -23,6 +22,7 @@ from inbrief.safe_text import for_terminal
 from inbrief.tui.config import Config, save_setting
 from inbrief.tui.messages import AddProgress, SourcesAdded
 from inbrief.tui.screens.dialogs import AddSourceScreen, ConfirmDeleteScreen
+from inbrief.tui.screens.feeds import FeedScreen
 from inbrief.tui.widgets.article_list import ArticleList
 
 _SORTS = tuple(Sort)
@@ -36,8 +36,8 @@ _ORDER_NAMES = {
 UNDO_SECONDS = 10
 
 
-class LibraryScreen(Screen[None]):
-    """Every article in the library; ``Enter`` opens one in the reader."""
+class LibraryScreen(FeedScreen):
+    """Every article in the library; ``Enter`` opens one in the reader (``f``/``R``: feeds)."""
 
     TITLE = "Library"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -97,6 +97,7 @@ class LibraryScreen(Screen[None]):
         noun = "article" if articles.total == 1 else "articles"
         scope = f"unread {noun}" if self.spec.unread_only else noun
         found = f" matching “{for_terminal(self.spec.text)}”" if self.spec.text else ""
+        found += f" from {for_terminal(self.feed_name)}" if self.spec.feed_id is not None else ""
         self.query_one("#status", Label).update(
             Content(f" inbrief · {articles.total_label} {scope}{found} · {sort}")
         )

@@ -137,7 +137,10 @@ class ArticleList(DataTable[Text]):
         return {
             "mark": Text(" " if entry.read else "●", style="bold"),
             "title": Text(strip_controls(entry.title), no_wrap=True, overflow="ellipsis"),
-            "site": Text(strip_controls(entry.site or ""), no_wrap=True, overflow="ellipsis"),
+            # An article from a feed shows the feed's name where others show their site.
+            "site": Text(
+                strip_controls(entry.feed or entry.site or ""), no_wrap=True, overflow="ellipsis"
+            ),
             "date": _date(entry),
             "time": Text(f"{entry.reading_minutes}m", justify="right"),
             "progress": Text(progress, justify="right"),
