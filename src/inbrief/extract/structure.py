@@ -112,14 +112,23 @@ class _Builder:
         self._walk(element, None, pieces)
         return pieces
 
-    def _walk(self, element: etree._Element, url: str | None, pieces: list[_Piece]) -> None:
+    def _walk(
+        self, element: etree._Element, url: str | None, pieces: list[_Piece], spaced: bool = False
+    ) -> None:
+        """``spaced``: block and credit elements inside are set apart by a space (a caption's
+        credit in its own ``<span class="credit">`` or ``<p>``)."""
         # "" marks text inside a link whose address is not kept, so an inner <a> cannot reopen it.
         if element.tag == "a" and url is None:
             url = resolve_link(element.get("href"), self.base_url) or ""
         if element.text and isinstance(element.tag, str):
             pieces.append((element.text, url or None))
         for child in element:
-            self._walk(child, url, pieces)
+            apart = spaced and isinstance(child.tag, str) and _sets_apart(child)
+            if apart:
+                pieces.append((" ", None))
+            self._walk(child, url, pieces, spaced)
+            if apart:
+                pieces.append((" ", None))
             if child.tail:
                 pieces.append((child.tail, url or None))
 
@@ -134,13 +143,10 @@ class _Builder:
         A credit is often a child element (``<span class="credit">``, a ``<p>``) or glued to
         the caption's last sentence in the page's own text; either way it gets a space.
         """
-        for child in element.iter():
-            if child is element or not isinstance(child.tag, str):
-                continue
-            if child.tag.lower() in _BLOCKS or _CAPTION_CLASS.search(_classes(child)):
-                child.text = " " + (child.text or "")
-                child.tail = " " + (child.tail or "")
-        block = self.block(BlockKind.CAPTION, element)
+        pieces: list[_Piece] = []
+        self._walk(element, None, pieces, spaced=True)
+        text, spans = clean_inline_spans(pieces)
+        block = Block(BlockKind.CAPTION, [text], links=Link.spans(0, spans))
         text = _GLUED_CREDIT.sub(" ", block.items[0])
         if text == block.items[0]:
             return block
@@ -325,6 +331,11 @@ def is_layout_table(table: etree._Element) -> bool:
 def _is_sentence(text: str) -> bool:
     """A cell that reads as a sentence of prose (a paragraph per row), not a datum."""
     return len(text.split()) >= _SENTENCE_WORDS and text.endswith((".", "!", "?", "”", '"'))
+
+
+def _sets_apart(element: etree._Element) -> bool:
+    """Whether ``element`` starts a text of its own: a block, or a credit inside a caption."""
+    return element.tag.lower() in _BLOCKS or bool(_CAPTION_CLASS.search(_classes(element)))
 
 
 def _link_chars(element: etree._Element) -> int:

@@ -29,9 +29,12 @@ from inbrief.tui.widgets.article_list import ArticleList
 _SORTS = tuple(Sort)
 #: How the status line names each order, as (usual, reversed).
 _ORDER_NAMES = {
-    Sort.ADDED: ("newest added first", "oldest added first"),
-    Sort.PUBLISHED: ("newest first, undated last", "oldest first, undated last"),
-    Sort.TITLE: ("title A–Z", "title Z–A"),
+    Sort.ADDED: ("sorted by date added, newest first", "sorted by date added, oldest first"),
+    Sort.PUBLISHED: (
+        "sorted by date, newest first, undated last",
+        "sorted by date, oldest first, undated last",
+    ),
+    Sort.TITLE: ("sorted by title, A–Z", "sorted by title, Z–A"),
 }
 #: Seconds during which a deletion can be undone.
 UNDO_SECONDS = 10
