@@ -54,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-j",
         "--jobs",
         type=_positive_int,
-        help="worker processes for many sources (default: one per core; 1 = no pool)",
+        help="worker processes for many sources (default and most: one per core; 1 = no pool)",
     )
     parser.add_argument("--library", metavar="PATH", help="library database (reader only)")
     parser.add_argument("-V", "--version", action="version", version=f"inbrief {__version__}")
