@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument(
         "-x", "--extract", action="store_true", help="print the cleaned article and exit"
     )
+    _add_feed_commands(mode)
     parser.add_argument("sources", nargs="*", metavar="SOURCE", help="articles to read")
     parser.add_argument(
         "-a",
@@ -56,9 +57,32 @@ def build_parser() -> argparse.ArgumentParser:
         type=_positive_int,
         help="worker processes for many sources (default and most: one per core; 1 = no pool)",
     )
-    parser.add_argument("--library", metavar="PATH", help="library database (reader only)")
+    parser.add_argument(
+        "--unread", action="store_true", help="with --list: only articles not yet read"
+    )
+    parser.add_argument("--feed", metavar="URL", help="with --list: only the articles of this feed")
+    parser.add_argument(
+        "--library", metavar="PATH", help="library database (the reader and every feed command)"
+    )
     parser.add_argument("-V", "--version", action="version", version=f"inbrief {__version__}")
     return parser
+
+
+def _add_feed_commands(mode: argparse._MutuallyExclusiveGroup) -> None:
+    """Subscriptions and the library listing: each is a mode of its own."""
+    mode.add_argument(
+        "--subscribe", nargs="+", metavar="URL", help="subscribe to feeds (or pages announcing one)"
+    )
+    mode.add_argument("--refresh", action="store_true", help="fetch every feed, add new items")
+    mode.add_argument("--feeds", action="store_true", help="list subscriptions (text or json)")
+    mode.add_argument("--unsubscribe", metavar="URL", help="remove a feed (its articles stay)")
+    mode.add_argument(
+        "--import-opml", metavar="FILE", help="subscribe to the feeds in an OPML file"
+    )
+    mode.add_argument("--export-opml", action="store_true", help="print subscriptions as OPML 2.0")
+    mode.add_argument(
+        "--list", action="store_true", help="print the library's articles (text, json, jsonl)"
+    )
 
 
 def _positive_int(value: str) -> int:
@@ -201,6 +225,18 @@ def say(err: TextIO, source: str, message: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if (args.unread or args.feed) and not args.list:
+        parser.error("--unread and --feed go with --list")
+    from inbrief.feeds import FORMATS as COMMAND_FORMATS
+    from inbrief.feeds import command_of
+
+    if command := command_of(args):
+        allowed = COMMAND_FORMATS.get(command, ("text",))
+        if args.format not in allowed:
+            parser.error(f"--format for this command is one of: {', '.join(allowed)}")
+        if args.sources:
+            parser.error(f"SOURCE arguments do not go with {command_flag(command)}")
+        return _run_feed_command(command, args)
     if args.summary or args.extract:
         if not args.sources:
             parser.error("--summary and --extract need at least one SOURCE")
@@ -232,6 +268,22 @@ def _silence_stdout() -> None:
         pass
     finally:
         os.close(devnull)
+
+
+def command_flag(command: str) -> str:
+    return "--" + command.replace("_", "-")
+
+
+def _run_feed_command(command: str, args: argparse.Namespace) -> int:
+    from inbrief.feeds.commands import run
+
+    try:
+        return run(command, args, sys.stdout, sys.stderr)
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0
+    except KeyboardInterrupt:
+        return 130
 
 
 def _run_reader(args: argparse.Namespace) -> int:

@@ -43,7 +43,7 @@ def read_source(
     never end), so it is refused without waiting (opened non-blocking, checked with fstat).
     """
     if is_url(source):
-        fetched = fetch(source, limits, cancelled)
+        fetched = fetch(source, limits, cancelled=cancelled)
         return RawSource(fetched.data, source, fetched.url, fetched.charset, fetched.content_type)
     if source == "-":
         data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
@@ -123,17 +123,17 @@ def articles_from_raw(raw: RawSource) -> list[Article]:
             if kind is Kind.JSON:
                 kind = Kind.TEXT
         else:
-            return _fill_language(articles_from_json(value))
+            return fill_language(articles_from_json(value))
     if kind is Kind.HTML:
         from inbrief.extract.page import article_from_html
 
         # Already decoded above by the same rules (BOM, charset, <meta>, sniffing): not twice.
-        return _fill_language([article_from_html(text, url=raw.url)])
+        return fill_language([article_from_html(text, url=raw.url)])
     from inbrief.extract.plaintext import article_from_markdown, article_from_text
 
     if kind is Kind.MARKDOWN:
-        return _fill_language([article_from_markdown(text)])
-    return _fill_language([article_from_text(text)])
+        return fill_language([article_from_markdown(text)])
+    return fill_language([article_from_text(text)])
 
 
 def _parse_int(digits: str) -> int | float:
@@ -160,7 +160,7 @@ def load_articles(
         raise exc.with_source(source) from None
 
 
-def _fill_language(articles: list[Article]) -> list[Article]:
+def fill_language(articles: list[Article]) -> list[Article]:
     """Articles whose page declares no language get the one their text shows."""
     for article in articles:
         if not article.language:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import ClassVar
 
 from textual import on, work
@@ -10,7 +11,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, ProgressBar
 from textual.worker import get_current_worker
 
@@ -20,13 +20,14 @@ from inbrief.library.store import RANK_LIMIT
 from inbrief.safe_text import for_terminal
 from inbrief.tui.messages import AddProgress, SourcesAdded
 from inbrief.tui.screens.dialogs import AddSourceScreen, ConfirmDeleteScreen
+from inbrief.tui.screens.feeds import FeedScreen
 from inbrief.tui.widgets.article_list import ArticleList
 
 _SORTS = tuple(Sort)
 
 
-class LibraryScreen(Screen[None]):
-    """Every article in the library; ``Enter`` opens one in the reader."""
+class LibraryScreen(FeedScreen):
+    """Every article in the library; ``Enter`` opens one in the reader (``f``/``R``: feeds)."""
 
     TITLE = "Library"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -80,6 +81,7 @@ class LibraryScreen(Screen[None]):
         noun = "article" if articles.total == 1 else "articles"
         scope = f"unread {noun}" if self.spec.unread_only else noun
         found = f" matching “{for_terminal(self.spec.text)}”" if self.spec.text else ""
+        found += f" from {for_terminal(self.feed_name)}" if self.spec.feed_id is not None else ""
         self.query_one("#status", Label).update(
             Content(f" inbrief · {articles.total_label} {scope}{found} · {sort}")
         )
@@ -99,7 +101,7 @@ class LibraryScreen(Screen[None]):
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
-        self.spec = Query(event.value, self.spec.sort, self.spec.unread_only)
+        self.spec = replace(self.spec, text=event.value)
         self.refresh_list()
 
     @on(Input.Submitted, "#search")
@@ -115,11 +117,11 @@ class LibraryScreen(Screen[None]):
 
     def action_cycle_sort(self) -> None:
         following = _SORTS[(_SORTS.index(self.spec.sort) + 1) % len(_SORTS)]
-        self.spec = Query(self.spec.text, following, self.spec.unread_only)
+        self.spec = replace(self.spec, sort=following)
         self.refresh_list()
 
     def action_toggle_unread(self) -> None:
-        self.spec = Query(self.spec.text, self.spec.sort, not self.spec.unread_only)
+        self.spec = replace(self.spec, unread_only=not self.spec.unread_only)
         self.refresh_list()
 
     def action_toggle_read(self) -> None:
