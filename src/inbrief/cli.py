@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-j",
         "--jobs",
         type=_positive_int,
-        help="worker processes for many sources (default: one per core; 1 = no pool)",
+        help="worker processes for many sources (default and most: one per core; 1 = no pool)",
     )
     parser.add_argument(
         "--unread", action="store_true", help="with --list: only articles not yet read"
