@@ -30,6 +30,12 @@ class InbriefApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "inbrief"
+    #: Width classes every screen gets; the reader's panes and the footer follow them (app.tcss).
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (typed by App)
+        (0, "-narrow"),
+        (100, "-medium"),
+        (140, "-wide"),
+    ]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", id="app.help"),
         Binding("ctrl+t", "change_theme", "Theme", show=False, id="app.theme"),

@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, ProgressBar
+from textual.widgets import Input, Label, ProgressBar
 
 from inbrief.library import Library, Query, Sort
 from inbrief.library.adding import add_sources
@@ -19,6 +19,7 @@ from inbrief.library.store import RANK_LIMIT
 from inbrief.tui.messages import AddProgress, SourcesAdded
 from inbrief.tui.screens.dialogs import AddSourceScreen, ConfirmDeleteScreen
 from inbrief.tui.widgets.article_list import ArticleList
+from inbrief.tui.widgets.footer import KeyFooter
 
 _SORTS = tuple(Sort)
 
@@ -52,7 +53,7 @@ class LibraryScreen(Screen[None]):
         with Horizontal(id="progress"):
             yield Label(id="progress-label")
             yield ProgressBar(show_eta=False, id="progress-bar")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#search").display = False

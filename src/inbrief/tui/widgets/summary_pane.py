@@ -13,9 +13,10 @@ from textual.widgets.option_list import Option
 
 from inbrief.model import Summary, Takeaway
 from inbrief.textclean import strip_controls
+from inbrief.tui.widgets.pane_list import PaneList
 
 
-class SummaryPane(OptionList):
+class SummaryPane(PaneList):
     """Bullets for the current summary, or a status line while one is computed."""
 
     DEFAULT_CSS = """
