@@ -168,9 +168,7 @@ def _footer_line(app: InbriefApp) -> str:
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize("width", [40, 80, 100, 160])
-async def test_footer_keeps_help_and_back_when_narrow(
-    seeded_app: InbriefApp, width: int
-) -> None:
+async def test_footer_keeps_help_and_back_when_narrow(seeded_app: InbriefApp, width: int) -> None:
     app = seeded_app
     async with app.run_test(size=(width, 24)) as pilot:
         await pilot.pause()
@@ -183,4 +181,3 @@ async def test_footer_keeps_help_and_back_when_narrow(
             assert "/ Find" in footer and "s Summary" in footer and "Summ" not in footer[:6]
         for shown in footer.replace("▏", " ").split("  "):
             assert not shown.endswith(("Hel", "Libr")), footer  # nothing cut mid-word
-
