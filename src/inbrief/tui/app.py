@@ -13,16 +13,17 @@ from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.binding import ActiveBinding, Binding, BindingType
+from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.theme import Theme
 
 from inbrief.errors import InbriefError
 from inbrief.library import Library, open_library
 from inbrief.tui.config import Config, config_dir, load_config, save_theme
-from inbrief.tui.screens.help import HelpScreen
+from inbrief.tui.screens.help import HelpScreen, is_inbrief_binding
 from inbrief.tui.screens.library import LibraryScreen
-from inbrief.tui.themes import load_themes
+from inbrief.tui.themes import ThemeCommands, load_themes
 
 
 class InbriefApp(App[int]):
@@ -75,27 +76,50 @@ class InbriefApp(App[int]):
             except OSError as exc:
                 self.notify(f"could not save the theme: {exc}", severity="warning", markup=False)
 
+    @property
+    def theme_names(self) -> list[str]:
+        """inbrief's themes and the user's: the only ones offered (not Textual's built-ins)."""
+        return list(self._theme_names)
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
+    def action_change_theme(self) -> None:
+        """Ctrl+T: pick among :attr:`theme_names`; the choice is remembered."""
+        self.push_screen(CommandPalette(providers=[ThemeCommands], placeholder="Theme…"))
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """The palette: every described binding of the current screen, then themes and quit."""
-        for _key, active in screen.active_bindings.items():
+        """The palette: each described binding of the screen once (all its keys), then themes.
+
+        Textual's own entries are added only where no binding says the same ("Theme", "Quit")
+        and its key panel is left out: ``?`` shows inbrief's keys with their ids.
+        """
+        groups: dict[tuple[int, str], list[tuple[str, ActiveBinding]]] = {}
+        for key, active in screen.active_bindings.items():
             binding = active.binding
-            if not binding.description or active.node not in (screen, self) or not active.enabled:
+            if not active.enabled or not is_inbrief_binding(screen, active):
                 continue
-            keys = self.get_key_display(binding)
+            if binding.action != "command_palette":
+                groups.setdefault((id(active.node), binding.action), []).append((key, active))
+        titles: set[str] = set()
+        for entries in groups.values():
+            active = entries[0][1]
+            binding = active.binding
+            keys = " ".join(self.get_key_display(Binding(k, binding.action)) for k, _ in entries)
+            titles.add(binding.description)
             yield SystemCommand(
                 binding.description,
                 f"{keys} · {binding.id or binding.action}",
-                partial(active.node.run_action, binding.action),
+                partial(self.run_action, binding.action, active.node),
             )
         for name in self._theme_names:
             yield SystemCommand(
                 f"Theme: {name}", "Switch theme (remembered)", partial(setattr, self, "theme", name)
             )
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title not in titles and command.title != "Keys":
+                yield command
 
 
 def run_app(args: argparse.Namespace) -> int:

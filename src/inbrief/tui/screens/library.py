@@ -12,6 +12,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Input, Label, ProgressBar
+from textual.worker import Worker, WorkerState
 
 from inbrief.library import Library, Query, Sort
 from inbrief.library.adding import add_sources
@@ -156,7 +157,8 @@ class LibraryScreen(Screen[None]):
         self.query_one("#progress-bar", ProgressBar).update(total=len(sources) + 1, progress=0)
         self._add_worker(sources, open_first)
 
-    @work(thread=True, exclusive=True, group="add")
+    # A failure must not end the app (the default for a worker): on_worker_state_changed shows it.
+    @work(thread=True, exclusive=True, group="add", exit_on_error=False)
     def _add_worker(self, sources: list[str], open_first: bool) -> None:
         total = len(sources)
         report = add_sources(
@@ -165,6 +167,13 @@ class LibraryScreen(Screen[None]):
             progress=lambda i, source: self.post_message(AddProgress(i, total, source)),
         )
         self.post_message(SourcesAdded(report, open_first))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR and event.worker.group == "add":
+            self.query_one("#progress").display = False
+            error = event.worker.error
+            reason = f"{type(error).__name__}: {error}"
+            self.notify(reason, title="Could not add", severity="error", markup=False)
 
     def on_add_progress(self, message: AddProgress) -> None:
         label = f"Adding {message.index + 1}/{message.total}: {message.source}"

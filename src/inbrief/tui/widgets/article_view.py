@@ -237,9 +237,9 @@ class ArticleView(ScrollView, can_focus=True):
             self.notify(f"Hit {position} of {count}", timeout=1)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hit keys show in the footer and the palette only while a search has hits."""
+        """Hit keys are dimmed in the footer, and left out of the palette, until a search hits."""
         if action == "match":
-            return bool(self._matches)
+            return True if self._matches else None
         return True
 
     def scroll_to_block(self, block: int, offset: int = 0, *, context: int = 0) -> None:
