@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from textual.command import CommandList
 from textual.widgets import DataTable
+from textual.widgets._toast import Toast
 
-from inbrief.tui.app import InbriefApp
+from inbrief.tui.app import MAX_NOTICES, InbriefApp
 from inbrief.tui.screens.help import HelpScreen
 from inbrief.tui.themes import load_themes
 from inbrief.tui.widgets.article_view import ArticleView
@@ -112,3 +113,20 @@ async def test_a_failing_add_is_shown_and_the_app_keeps_going(
         assert not app.screen.query_one("#progress").display
         errors = [n.message for n in app._notifications if n.severity == "error"]
         assert any("RuntimeError: injected add failure" in message for message in errors)
+
+
+@pytest.mark.asyncio
+async def test_notices_do_not_pile_up(seeded_app: InbriefApp) -> None:
+    app = seeded_app
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        app.clear_notifications()
+        for index in range(6):
+            app.notify(f"error {index}", severity="error", timeout=30)
+        for _ in range(3):
+            app.notify("same again", severity="error", timeout=30)
+        await pilot.pause(0.2)
+        toasts = [str(toast.render()) for toast in app.screen.query(Toast)]
+        assert len(toasts) <= MAX_NOTICES
+        assert sum("same again" in text for text in toasts) == 1
+        assert any("error 5" in text for text in toasts)

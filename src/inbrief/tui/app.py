@@ -15,6 +15,7 @@ from typing import ClassVar
 from textual.app import App, SystemCommand
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.command import CommandPalette
+from textual.notifications import Notify
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -24,6 +25,9 @@ from inbrief.tui.config import Config, config_dir, load_config, save_theme
 from inbrief.tui.screens.help import HelpScreen, is_inbrief_binding
 from inbrief.tui.screens.library import LibraryScreen
 from inbrief.tui.themes import ThemeCommands, load_themes
+
+#: Notices shown at once at most (see InbriefApp._on_notify).
+MAX_NOTICES = 3
 
 
 class InbriefApp(App[int]):
@@ -68,6 +72,19 @@ class InbriefApp(App[int]):
             self.notify(warning, severity="warning", markup=False, timeout=8)
         self.push_screen(LibraryScreen(self.library, self._sources))
 
+    def _on_notify(self, event: Notify) -> None:
+        """Notices never pile up over the text: a repeated one replaces its twin, and beyond
+        :data:`MAX_NOTICES` the oldest gives way (a burst of errors showed a column of them)."""
+        new = event.notification
+        for old in list(self._notifications):
+            if (old.message, old.title, old.severity) == (new.message, new.title, new.severity):
+                self._unnotify(old, refresh=False)
+        super()._on_notify(event)
+        shown = list(self._notifications)
+        for old in shown[: max(0, len(shown) - MAX_NOTICES)]:
+            self._unnotify(old, refresh=False)
+        self._refresh_notifications()
+
     def _remember_theme(self, theme: Theme) -> None:
         if theme.name != self.config.theme:
             self.config.theme = theme.name
@@ -75,6 +92,19 @@ class InbriefApp(App[int]):
                 save_theme(self.config.path, theme.name)
             except OSError as exc:
                 self.notify(f"could not save the theme: {exc}", severity="warning", markup=False)
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """The reader's highlight colours, for themes that do not set them (a user's theme):
+        tints of its accent (``h``, a takeaway) and warning (find hits), under its text colour.
+        The bundled themes set solid colours that survive 256- and 16-colour terminals."""
+        theme = self.current_theme
+        text = theme.foreground or ("#000000" if not theme.dark else "#ffffff")
+        return {
+            "reader-highlight": f"{theme.accent or theme.primary} 25%",
+            "reader-highlight-foreground": text,
+            "reader-hit": f"{theme.warning or theme.primary} 40%",
+            "reader-hit-foreground": text,
+        }
 
     @property
     def theme_names(self) -> list[str]:

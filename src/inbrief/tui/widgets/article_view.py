@@ -103,10 +103,14 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView > .article-view--byline { color: $text-muted; }
     ArticleView > .article-view--dateline { color: $text-muted; }
     ArticleView > .article-view--prefix { color: $accent; }
-    ArticleView > .article-view--summary { background: $accent 20%; }
-    ArticleView > .article-view--focus { background: $accent 55%; text-style: bold; }
-    ArticleView > .article-view--match { background: $warning 40%; }
-    ArticleView > .article-view--match-current { background: $warning; color: $background; }
+    ArticleView > .article-view--summary {
+        background: $reader-highlight; color: $reader-highlight-foreground;
+    }
+    ArticleView > .article-view--focus {
+        background: $reader-highlight; color: $reader-highlight-foreground; text-style: bold;
+    }
+    ArticleView > .article-view--match { background: $reader-hit; color: $reader-hit-foreground; }
+    ArticleView > .article-view--match-current { text-style: reverse bold; }
     """
 
     class LinkClicked(Message):
