@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from inbrief.tui.app import InbriefApp
@@ -162,7 +163,13 @@ async def test_home_end_and_page_keys_jump_without_animation(seeded_app: Inbrief
         assert view.scroll_y == 0
 
 
-def _footer_line(app: InbriefApp) -> str:
+async def _footer_line(app: InbriefApp, pilot: Pilot[int]) -> str:
+    """The bottom row, once the footer has drawn its keys (it recomposes after a refresh)."""
+    for _ in range(20):
+        line = screen_lines(app)[-1]
+        if line.strip():
+            return line
+        await pilot.pause(0.05)
     return screen_lines(app)[-1]
 
 
@@ -171,11 +178,10 @@ def _footer_line(app: InbriefApp) -> str:
 async def test_footer_keeps_help_and_back_when_narrow(seeded_app: InbriefApp, width: int) -> None:
     app = seeded_app
     async with app.run_test(size=(width, 24)) as pilot:
-        await pilot.pause()
-        assert "? Help" in _footer_line(app)
-        assert "q Quit" in _footer_line(app)
+        footer = await _footer_line(app, pilot)
+        assert "? Help" in footer and "q Quit" in footer
         await open_reader(app, pilot)
-        footer = _footer_line(app)
+        footer = await _footer_line(app, pilot)
         assert footer.startswith("? Help esc Library"), footer
         if width >= 80:
             assert "/ Find" in footer and "s Summary" in footer and "Summ" not in footer[:6]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from lxml import etree
 from lxml import html as lxml_html
 
 from inbrief.extract.boilerplate import Paragraph, drop_furniture, mark_author_bios
@@ -43,11 +42,11 @@ _DATELINE_PREFIX = re.compile(
 )
 
 
-def _classes(element: etree._Element) -> str:
+def _classes(element: lxml_html.HtmlElement) -> str:
     return f"{element.get('class') or ''} {element.get('id') or ''}"
 
 
-def _has_block_child(element: etree._Element) -> bool:
+def _has_block_child(element: lxml_html.HtmlElement) -> bool:
     return any(
         isinstance(child.tag, str) and child.tag.lower() in _BLOCKS and child.tag != "br"
         for child in element.iter()
@@ -82,7 +81,7 @@ class _Builder:
             block = Block(BlockKind.PARAGRAPH, [text], links=Link.spans(0, spans))
             self.add(block, min(1.0, links / len(text)))
 
-    def pieces(self, element: etree._Element) -> list[_Piece]:
+    def pieces(self, element: lxml_html.HtmlElement) -> list[_Piece]:
         """``element``'s text (as ``text_content()`` gives it) in pieces, links marked."""
         if next(element.iter("a"), None) is None:
             return [(element.text_content(), None)]
@@ -90,7 +89,7 @@ class _Builder:
         self._walk(element, None, pieces)
         return pieces
 
-    def _walk(self, element: etree._Element, url: str | None, pieces: list[_Piece]) -> None:
+    def _walk(self, element: lxml_html.HtmlElement, url: str | None, pieces: list[_Piece]) -> None:
         # "" marks text inside a link whose address is not kept, so an inner <a> cannot reopen it.
         if element.tag == "a" and url is None:
             url = resolve_link(element.get("href"), self.base_url) or ""
@@ -101,7 +100,7 @@ class _Builder:
             if child.tail:
                 pieces.append((child.tail, url or None))
 
-    def block(self, kind: BlockKind, element: etree._Element) -> Block:
+    def block(self, kind: BlockKind, element: lxml_html.HtmlElement) -> Block:
         """A one-item block of ``kind`` holding ``element``'s text and links."""
         text, spans = clean_inline_spans(self.pieces(element))
         return Block(kind, [text], links=Link.spans(0, spans))
@@ -118,7 +117,7 @@ class _Builder:
     def _has_body(self) -> bool:
         return any(section.blocks for section in self.sections)
 
-    def visit(self, element: etree._Element) -> None:
+    def visit(self, element: lxml_html.HtmlElement) -> None:
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
         if not tag or tag in _SKIP:
             self._tail(element)
@@ -165,11 +164,11 @@ class _Builder:
             self.link_chars += _link_chars(element)
         self._tail(element)
 
-    def _tail(self, element: etree._Element) -> None:
+    def _tail(self, element: lxml_html.HtmlElement) -> None:
         if element.tail:
             self.inline.append((element.tail, None))
 
-    def _list(self, element: etree._Element, ordered: bool) -> None:
+    def _list(self, element: lxml_html.HtmlElement, ordered: bool) -> None:
         items: list[str] = []
         links: list[Link] = []
         for item in element.iterchildren("li", "dt", "dd"):
@@ -182,7 +181,7 @@ class _Builder:
             block = Block(BlockKind.LIST, items, ordered=ordered, links=links)
             self.add(block, min(1.0, share))
 
-    def _table(self, element: etree._Element) -> None:
+    def _table(self, element: lxml_html.HtmlElement) -> None:
         rows = []
         for row in element.iter("tr"):
             cells = [clean_inline(cell.text_content()) for cell in row.iter("td", "th")]
@@ -192,12 +191,12 @@ class _Builder:
             self.add(Block(BlockKind.CODE, ["\n".join(rows)]))
 
 
-def _link_chars(element: etree._Element) -> int:
+def _link_chars(element: lxml_html.HtmlElement) -> int:
     """Characters of text inside links in ``element`` (itself included)."""
     return sum(len(link.text_content().strip()) for link in element.iter("a"))
 
 
-def _has_heading(element: etree._Element) -> bool:
+def _has_heading(element: lxml_html.HtmlElement) -> bool:
     return any(child.tag in _HEADINGS for child in element.iter() if isinstance(child.tag, str))
 
 

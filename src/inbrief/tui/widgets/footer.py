@@ -35,7 +35,8 @@ class KeyFooter(Footer):
     """A compact footer whose keys are ordered by importance (see the module docstring)."""
 
     def __init__(self) -> None:
-        super().__init__(compact=True)
+        super().__init__()
+        self.compact = True  # not the constructor's keyword: older Textual has only the reactive
 
     def compose(self) -> ComposeResult:
         bindings = self.screen.active_bindings
