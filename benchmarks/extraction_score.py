@@ -84,3 +84,30 @@ def score_corpus(pages: Iterable[PageScore]) -> CorpusScore:
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     accuracy = sum(p.exact for p in pages) / len(pages) if pages else 0.0
     return CorpusScore(f1, precision, recall, accuracy)
+
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class TokenScore:
+    """One page under the WCEB-style token measure: precision, recall and F1 (0 when empty)."""
+
+    precision: float
+    recall: float
+    f1: float
+
+
+def token_scores(predicted: str, expected: str) -> TokenScore:
+    """Lower-cased ``\\w+`` tokens as multisets: overlap = sum of the minimum counts.
+
+    A page with no predicted text scores 0 (an extractor error counts the same).
+    """
+    pred = Counter(token.lower() for token in _WORD.findall(predicted))
+    true = Counter(token.lower() for token in _WORD.findall(expected))
+    overlap = sum((pred & true).values())
+    if not overlap:
+        return TokenScore(0.0, 0.0, 0.0)
+    precision = overlap / sum(pred.values())
+    recall = overlap / sum(true.values())
+    return TokenScore(precision, recall, 2 * precision * recall / (precision + recall))

@@ -118,6 +118,7 @@ def test_metadata_matches_hand_checked_values(page: str) -> None:
         ("2019-11-19 10:00:00 -0500", "2019-11-19T10:00:00-05:00"),
         ("yesterday", None),
         ("2019-02-30", None),
+        ("0001-01-01T00:00:00+00:00", None),  # an empty date field, not a date
     ],
 )
 def test_dates_in_common_shapes_become_iso_8601(written: str, iso: str | None) -> None:
@@ -163,3 +164,12 @@ def test_language_is_guessed_from_the_body_only_when_the_page_declares_none() ->
     assert article_from_html(page).language == "de"
     declared = page.replace("<html>", '<html lang="de-AT">')
     assert article_from_html(declared).language == "de-AT"
+
+
+def test_a_date_only_in_the_text_is_found_by_htmldate() -> None:
+    markup = (
+        "<html><head><title>Wall</title></head><body><h1>Wall</h1>"
+        '<div class="info">Tuesday, 6 March 2012</div><p>The council voted to rebuild.</p>'
+        "</body></html>"
+    )
+    assert read_metadata(lxml_html.document_fromstring(markup)).published == "2012-03-06"

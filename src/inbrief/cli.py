@@ -16,6 +16,7 @@ from typing import TextIO
 
 from inbrief import __version__
 from inbrief.errors import InbriefError
+from inbrief.safe_text import for_terminal
 from inbrief.summarize import ALGORITHMS, DEFAULT_ALGORITHM, SummaryOptions
 
 FORMATS = ("text", "markdown", "json", "jsonl")
@@ -36,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument(
         "-x", "--extract", action="store_true", help="print the cleaned article and exit"
     )
+    _add_feed_commands(mode)
     parser.add_argument("sources", nargs="*", metavar="SOURCE", help="articles to read")
     parser.add_argument(
         "-a",
@@ -55,9 +57,32 @@ def build_parser() -> argparse.ArgumentParser:
         type=_positive_int,
         help="worker processes for many sources (default: one per core; 1 = no pool)",
     )
-    parser.add_argument("--library", metavar="PATH", help="library database (reader only)")
+    parser.add_argument(
+        "--unread", action="store_true", help="with --list: only articles not yet read"
+    )
+    parser.add_argument("--feed", metavar="URL", help="with --list: only the articles of this feed")
+    parser.add_argument(
+        "--library", metavar="PATH", help="library database (the reader and every feed command)"
+    )
     parser.add_argument("-V", "--version", action="version", version=f"inbrief {__version__}")
     return parser
+
+
+def _add_feed_commands(mode: argparse._MutuallyExclusiveGroup) -> None:
+    """Subscriptions and the library listing: each is a mode of its own."""
+    mode.add_argument(
+        "--subscribe", nargs="+", metavar="URL", help="subscribe to feeds (or pages announcing one)"
+    )
+    mode.add_argument("--refresh", action="store_true", help="fetch every feed, add new items")
+    mode.add_argument("--feeds", action="store_true", help="list subscriptions (text or json)")
+    mode.add_argument("--unsubscribe", metavar="URL", help="remove a feed (its articles stay)")
+    mode.add_argument(
+        "--import-opml", metavar="FILE", help="subscribe to the feeds in an OPML file"
+    )
+    mode.add_argument("--export-opml", action="store_true", help="print subscriptions as OPML 2.0")
+    mode.add_argument(
+        "--list", action="store_true", help="print the library's articles (text, json, jsonl)"
+    )
 
 
 def _positive_int(value: str) -> int:
@@ -99,6 +124,7 @@ def _process(source: str, args: argparse.Namespace) -> Iterator[_Result]:
     from inbrief.ingest import load_articles
     from inbrief.summarize import summarize
 
+    shown = for_terminal(source) if args.format == "jsonl" else None
     try:
         articles = load_articles(source)
         options = SummaryOptions(args.algorithm, args.sentences, args.ratio, args.language)
@@ -106,7 +132,7 @@ def _process(source: str, args: argparse.Namespace) -> Iterator[_Result]:
             warnings: list[str] = []
             if args.extract:
                 if args.format in ("json", "jsonl"):
-                    data = render.article_json(article, source if args.format == "jsonl" else None)
+                    data = render.article_json(article, shown)
                     payload = render.dumps(data, 2 if args.format == "json" else None)
                 elif args.format == "markdown":
                     payload = render.article_markdown(article)
@@ -115,9 +141,7 @@ def _process(source: str, args: argparse.Namespace) -> Iterator[_Result]:
             else:
                 summary = summarize(article, options, warnings)
                 if args.format in ("json", "jsonl"):
-                    data = render.summary_json(
-                        article, summary, source if args.format == "jsonl" else None
-                    )
+                    data = render.summary_json(article, summary, shown)
                     payload = render.dumps(data, 2 if args.format == "json" else None)
                 elif args.format == "markdown":
                     payload = render.summary_markdown(article, summary)
@@ -163,14 +187,15 @@ def run_one_shot(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     ):
         for result in results:
             for warning in result.warnings:
-                print(f"inbrief: {source}: {warning}", file=err)
+                say(err, source, warning)
             if result.error is not None:
                 failed += 1
-                print(f"inbrief: {source}: {result.error}", file=err)
+                say(err, source, result.error)
                 if args.format == "jsonl":
                     from inbrief.render import dumps
 
-                    out.write(dumps({"source": source, "error": result.error}) + "\n")
+                    line = {"source": for_terminal(source), "error": for_terminal(result.error)}
+                    out.write(dumps(line) + "\n")
                 continue
             assert result.payload is not None
             if args.format == "json":
@@ -187,25 +212,78 @@ def run_one_shot(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             out.write(json_docs[0] + "\n")
         else:
             out.write("[\n" + ",\n".join(json_docs) + "\n]\n")
+    out.flush()
     return 1 if failed else 0
+
+
+def say(err: TextIO, source: str, message: str) -> None:
+    """One line ``inbrief: SOURCE: message`` on ``err``; both parts pass the terminal sanitizer
+    (a source is typed by the user or a file name, a message may quote a server)."""
+    print(f"inbrief: {for_terminal(source)}: {for_terminal(message)}", file=err, flush=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if (args.unread or args.feed) and not args.list:
+        parser.error("--unread and --feed go with --list")
+    from inbrief.feeds import FORMATS as COMMAND_FORMATS
+    from inbrief.feeds import command_of
+
+    if command := command_of(args):
+        allowed = COMMAND_FORMATS.get(command, ("text",))
+        if args.format not in allowed:
+            parser.error(f"--format for this command is one of: {', '.join(allowed)}")
+        if args.sources:
+            parser.error(f"SOURCE arguments do not go with {command_flag(command)}")
+        return _run_feed_command(command, args)
     if args.summary or args.extract:
         if not args.sources:
             parser.error("--summary and --extract need at least one SOURCE")
+        if sys.stdout is None:  # started with standard output closed (`>&-`)
+            print("inbrief: standard output is closed", file=sys.stderr)
+            return 1
         try:
             return run_one_shot(args, sys.stdout, sys.stderr)
         except BrokenPipeError:
             # The reader of our output went away (`| head`): not an error worth a traceback.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+            _silence_stdout()
             return 0
+        except OSError as exc:  # a full disk (`> /dev/full`), a closed descriptor, ...
+            _silence_stdout()
+            reason = exc.strerror or type(exc).__name__
+            print(f"inbrief: cannot write the output: {for_terminal(reason)}", file=sys.stderr)
+            return 1
         except KeyboardInterrupt:
             return 130
     return _run_reader(args)
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null so the interpreter's final flush cannot fail too."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    finally:
+        os.close(devnull)
+
+
+def command_flag(command: str) -> str:
+    return "--" + command.replace("_", "-")
+
+
+def _run_feed_command(command: str, args: argparse.Namespace) -> int:
+    from inbrief.feeds.commands import run
+
+    try:
+        return run(command, args, sys.stdout, sys.stderr)
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0
+    except KeyboardInterrupt:
+        return 130
 
 
 def _run_reader(args: argparse.Namespace) -> int:

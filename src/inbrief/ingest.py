@@ -11,6 +11,7 @@ import os
 import re
 import stat
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from inbrief.errors import InbriefError
@@ -33,10 +34,16 @@ class RawSource:
     content_type: str | None = None
 
 
-def read_source(source: str, limits: FetchLimits | None = None) -> RawSource:
-    """The bytes behind ``source``: a URL, ``-`` for standard input, or a local path."""
+def read_source(
+    source: str, limits: FetchLimits | None = None, cancelled: Callable[[], bool] | None = None
+) -> RawSource:
+    """The bytes behind ``source``: a URL, ``-`` for standard input, or a local path.
+
+    A path must name a regular file: a FIFO, a device or a socket could block forever (or
+    never end), so it is refused without waiting (opened non-blocking, checked with fstat).
+    """
     if is_url(source):
-        fetched = fetch(source, limits)
+        fetched = fetch(source, limits, cancelled=cancelled)
         return RawSource(fetched.data, source, fetched.url, fetched.charset, fetched.content_type)
     if source == "-":
         data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
@@ -45,21 +52,41 @@ def read_source(source: str, limits: FetchLimits | None = None) -> RawSource:
         scheme = match.group(1).lower()
         raise InbriefError(f"unsupported URL scheme '{scheme}:' (only http and https)")
     try:
-        info = os.stat(source)
+        fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | _NO_CTTY)
     except FileNotFoundError:
         raise InbriefError("no such file") from None
+    except IsADirectoryError:
+        raise InbriefError("is a directory, not an article") from None
     except OSError as exc:
         raise InbriefError(exc.strerror or "cannot read") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise InbriefError("is a directory, not an article")
-    if info.st_size > MAX_INPUT_BYTES:
-        raise InbriefError(f"too large: {info.st_size:,} bytes (limit {MAX_INPUT_BYTES:,})")
     try:
-        with open(source, "rb") as handle:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InbriefError("is a directory, not an article")
+        if not stat.S_ISREG(info.st_mode):
+            raise InbriefError(f"not a regular file but {_special_kind(info.st_mode)}")
+        if info.st_size > MAX_INPUT_BYTES:
+            raise InbriefError(f"too large: {info.st_size:,} bytes (limit {MAX_INPUT_BYTES:,})")
+        with open(fd, "rb", closefd=False) as handle:
             data = handle.read(MAX_INPUT_BYTES + 1)
     except OSError as exc:
         raise InbriefError(exc.strerror or "cannot read") from None
+    finally:
+        os.close(fd)
     return RawSource(_capped(data), source)
+
+
+_NO_CTTY = getattr(os, "O_NOCTTY", 0)
+
+
+def _special_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (pipe it to standard input with -)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
 
 
 def _capped(data: bytes) -> bytes:
@@ -81,7 +108,7 @@ def articles_from_raw(raw: RawSource) -> list[Article]:
         from inbrief.extract.wordpress import articles_from_json
 
         try:
-            value = json.loads(text)
+            value = json.loads(text, parse_int=_parse_int)
         except (json.JSONDecodeError, RecursionError) as exc:
             if _declared_json(raw):
                 reason = (
@@ -96,17 +123,23 @@ def articles_from_raw(raw: RawSource) -> list[Article]:
             if kind is Kind.JSON:
                 kind = Kind.TEXT
         else:
-            return _fill_language(articles_from_json(value))
+            return fill_language(articles_from_json(value))
     if kind is Kind.HTML:
         from inbrief.extract.page import article_from_html
 
         # Already decoded above by the same rules (BOM, charset, <meta>, sniffing): not twice.
-        return _fill_language([article_from_html(text, url=raw.url)])
+        return fill_language([article_from_html(text, url=raw.url)])
     from inbrief.extract.plaintext import article_from_markdown, article_from_text
 
     if kind is Kind.MARKDOWN:
-        return _fill_language([article_from_markdown(text)])
-    return _fill_language([article_from_text(text)])
+        return fill_language([article_from_markdown(text)])
+    return fill_language([article_from_text(text)])
+
+
+def _parse_int(digits: str) -> int | float:
+    """JSON integers; one past Python's 4,300-digit limit for ``int()`` (a denial-of-service
+    guard) is read as a float (infinity) rather than failing the whole document."""
+    return int(digits) if len(digits) <= 4000 else float(digits)
 
 
 def _declared_json(raw: RawSource) -> bool:
@@ -115,15 +148,19 @@ def _declared_json(raw: RawSource) -> bool:
     return name.endswith(".json") or "json" in (raw.content_type or "")
 
 
-def load_articles(source: str, limits: FetchLimits | None = None) -> list[Article]:
-    """Every article in ``source``; :class:`InbriefError` (naming the source) if there is none."""
+def load_articles(
+    source: str, limits: FetchLimits | None = None, cancelled: Callable[[], bool] | None = None
+) -> list[Article]:
+    """Every article in ``source``; :class:`InbriefError` (naming the source) if there is none.
+
+    ``cancelled`` lets a caller end a slow fetch early (see :func:`inbrief.fetch.fetch`)."""
     try:
-        return articles_from_raw(read_source(source, limits))
+        return articles_from_raw(read_source(source, limits, cancelled))
     except InbriefError as exc:
         raise exc.with_source(source) from None
 
 
-def _fill_language(articles: list[Article]) -> list[Article]:
+def fill_language(articles: list[Article]) -> list[Article]:
     """Articles whose page declares no language get the one their text shows."""
     for article in articles:
         if not article.language:

@@ -69,9 +69,11 @@ def binary_kind(data: bytes) -> str | None:
     head = data[:8192]
     if _utf16_without_bom(head) or any(head.startswith(bom) for bom, _ in _BOMS):
         return None
-    # Text may carry a stray NUL or escape code (hostile pages do); binary is full of them.
+    # Text may carry a stray NUL or escape code (hostile pages do); binary is full of them,
+    # and has runs of NULs (padding, numbers), which no ASCII-compatible text has.
     controls = sum(1 for byte in head if byte < 32 and byte not in _TEXT_CONTROLS)
-    if head.count(0) > len(head) // 100 + 1 or controls > len(head) // 10 + 1:
+    nuls = head.count(0)
+    if nuls > len(head) // 100 + 1 or b"\0\0" in head or controls > len(head) // 10 + 1:
         return "binary data"
     return None
 
@@ -88,13 +90,27 @@ def _utf16_without_bom(head: bytes) -> str | None:
     return None
 
 
+#: Text codecs Python has that are no charset a document is stored in: they transform text
+#: (idna, punycode, escapes) or cannot decode at all (undefined), or smuggle markup (utf-7).
+_NOT_CHARSETS = frozenset(
+    {"idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape", "utf-7"}
+)
+
+
 def _known_codec(name: str | None) -> str | None:
+    """The codec for a declared charset; None for a name Python does not know (ignored, as
+    browsers ignore unknown labels); :class:`InbriefError` for one that is no charset."""
     if not name:
         return None
+    label = name.strip().strip("\"'")
     try:
-        return codecs.lookup(name.strip().strip("\"'")).name
+        info = codecs.lookup(label)
     except LookupError:
         return None
+    # rot13, base64, zlib, uu, hex, ... are bytes-to-bytes or str-to-str transforms.
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
+        raise InbriefError(f"unsupported charset {label[:40]!r}")
+    return info.name
 
 
 def decode(data: bytes, declared: str | None = None) -> str:
@@ -128,7 +144,9 @@ def _sniffed(data: bytes) -> str:
 
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None:
-        return data.decode("utf-8", errors="replace")
+        # Not UTF-8 and no known charset reads it as text: decoding it anyway would give a
+        # page of replacement characters ("<html>" then NULs and 0xFF 0xFE pairs).
+        raise InbriefError("not an article: this is binary data")
     return data.decode(best.encoding, errors="replace")
 
 

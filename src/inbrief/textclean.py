@@ -1,4 +1,5 @@
-"""Make text from the web safe and tidy: no control codes, no bidi tricks, one space per gap.
+"""Make text from the web safe and tidy: no control codes, no bidi tricks, no invisible
+characters, one space per gap.
 
 Every string that reaches an :class:`~inbrief.model.Article` passes through :func:`clean_inline`
 or :func:`clean_multiline`, so the renderers never see a byte that could drive a terminal.
@@ -10,12 +11,12 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-# C0 and C1 controls (but tab and newline, which the callers fold), DEL, and the Unicode
-# format characters used to reorder or hide text: bidi embeddings/overrides/isolates,
-# zero-width joiners and spaces, the BOM, line/paragraph separators.
-CONTROL_CHARS = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]"
-)
+from inbrief.safe_text import UNSAFE_BMP_CHAR, strip_invisible
+
+#: C0 and C1 controls (but tab and newline, which the callers fold), DEL, bidi controls and
+#: the invisible characters of the BMP listed in :mod:`inbrief.safe_text` (the astral ones,
+#: tag characters and the like, are removed by :func:`strip_controls`).
+CONTROL_CHARS = UNSAFE_BMP_CHAR
 #: What lxml refuses in a text node (C0 controls but tab, LF, CR) and non-characters.
 XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
@@ -23,8 +24,9 @@ _BLANKS = re.compile(r"\n[ \t]*\n\s*")
 
 
 def strip_controls(text: str) -> str:
-    """Remove control and bidi-format characters; ESC sequences lose their ESC and show as text."""
-    return CONTROL_CHARS.sub("", text)
+    """Remove control, bidi and invisible characters; ESC sequences lose their ESC and show as
+    text. ZWJ, ZWNJ and one variation selector per character stay (see :mod:`safe_text`)."""
+    return strip_invisible(text)
 
 
 def clean_inline(text: str) -> str:

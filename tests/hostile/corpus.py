@@ -15,8 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-#: What no output may contain: C0 (but tab/newline), DEL, C1, bidi and invisible formatting.
-FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+#: What no output may contain: C0 (but tab/newline), DEL, C1, bidi and invisible formatting
+#: (the default-ignorable code points but ZWNJ/ZWJ and variation selectors), lone surrogates.
+FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e"
+    "\u200b\u200e\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ud800-\udfff"
+    "\U000e0000-\U000e007f]"
+)
 
 ESCAPES = (
     "\x1b[2J\x1b[H"  # clear screen, cursor home
@@ -100,7 +105,8 @@ CASES: list[Case] = [
     Case("gzip", _write("page.html", gzip.compress(b"<p>hi</p>")), "not an article: this is gzip"),
     Case("elf", _write("prog", b"\x7fELF\x02\x01\x01" + bytes(64)), "not an article: this is an executable"),
     Case("100 MB html", _big_html, "too large"),
-    Case("nested 100,000 deep", _write("deep.html", "<html><body>" + "<div>" * 100_000 + "<p>Deep.</p>" + "</div>" * 100_000), "no article text"),
+    Case("nested 100,000 deep", _write("deep.html", "<html><body>" + "<div>" * 100_000 + f"<p>{BODY_SENTENCES}</p>" + "</div>" * 100_000), "ok"),
+    Case("nested 100,000 deep, nothing inside", _write("deep0.html", "<html><body>" + "<div>" * 100_000 + "</div>" * 100_000), "no article text"),
     Case("invalid utf-8", _write("bad.txt", b"Caf\xe9 title\n\n" + BODY_SENTENCES.encode() + b" \xff\xfe\xc3("), "ok"),
     Case("utf-16 with bom", _write("u16.txt", codecs.BOM_UTF16_LE + f"Title\n\n{BODY_SENTENCES}".encode("utf-16-le")), "ok"),
     Case("utf-16 without bom", _write("u16nobom.html", article_html("Sixteen").encode("utf-16-le")), "ok"),

@@ -63,7 +63,10 @@ def test_server_that_never_answers(server: LocalServer) -> None:
 
 
 def test_redirect_loop_and_redirect_to_file(server: LocalServer) -> None:
-    assert _reason(server.add("/a", Route(status=302, headers={"Location": "/a"}))).startswith(
+    self_loop = server.add("/a", Route(status=302, headers={"Location": "/a"}))
+    assert _reason(self_loop) == "HTTP 302 Found: a redirect to itself"
+    server.add("/b", Route(status=302, headers={"Location": "/c"}))
+    assert _reason(server.add("/c", Route(status=302, headers={"Location": "/b"}))).startswith(
         "too many redirects"
     )
     url = server.add("/f", Route(status=301, headers={"Location": "file:///etc/passwd"}))

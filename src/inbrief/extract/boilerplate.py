@@ -73,9 +73,12 @@ _CREDIT = re.compile(
     r"\s*[:©]|^\(?\s*(image|photo|picture)s?\s+(copyright|credit|source)\b|^(credit|copyright)\s*:",
     re.IGNORECASE,
 )
+#: A copyright notice: "Copyright (c) 2008 Agency. All Rights Reserved.", "© Agency 2019".
+_COPYRIGHT = re.compile(r"^\s*(copyright\b|\(c\)\s|©)|\ball rights reserved\b", re.IGNORECASE)
 #: Words a timestamp line is made of, besides numbers: "Updated 1:39 am EST, Wednesday, ...".
 _TIMESTAMP_WORDS = frozenset({
-    "updated", "published", "posted", "last", "modified", "on", "at", "am", "pm", "a.m.", "p.m.",
+    "updated", "published", "posted", "launched", "last", "modified", "on", "at", "am", "pm",
+    "a.m.", "p.m.",
     "a.m", "p.m", "est", "edt", "gmt", "utc", "pst", "pdt", "cst", "cdt", "mst", "mdt", "bst",
     "cet", "cest", "ist", "et", "pt", "z", "and", "of", "the", "|", "-", "—", "–", ",", ".",
     "jan", "feb", "mar",
@@ -136,8 +139,10 @@ def is_call_to_action(text: str, link_share: float) -> bool:
 
 
 def is_credit(text: str) -> bool:
-    """A short picture credit or copyright line."""
-    return _words(text) <= 10 and bool(_CREDIT.match(text))
+    """A short picture credit or copyright line ("Copyright (c) Press Association 2008")."""
+    if _words(text) <= 10 and _CREDIT.match(text):
+        return True
+    return _words(text) <= 20 and bool(_COPYRIGHT.search(text))
 
 
 def is_timestamp(text: str) -> bool:

@@ -1,8 +1,9 @@
 """Read an article's metadata from the page's own declarations, then from heuristics.
 
 Order of trust for each field: JSON-LD (schema.org Article types), OpenGraph and ``article:``
-meta tags, other common meta tags, then the markup itself (``<title>``, ``<h1>``, ``<time>``,
-``rel=author``, ``<html lang>``).
+meta tags, other common meta tags, then the markup itself (``<title>``, an ``<h1>`` that agrees
+with it, ``<time>``, ``rel=author``, ``<html lang>``); for the date, htmldate's search of the
+page before the last guesses.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ import json
 import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
-from inbrief.extract.dates import normalize_date
+from inbrief.extract.authors import clean_author
+from inbrief.extract.dates import DATE_META, normalize_date, published_date
+from inbrief.links import resolve_link
 from inbrief.textclean import clean_inline
 
 __all__ = ["Metadata", "normalize_date", "read_metadata"]
@@ -122,11 +125,8 @@ def read_metadata(tree: lxml_html.HtmlElement, base_url: str | None = None) -> M
 
     meta = Metadata()
     metas = _meta_index(tree)
-    meta.title = (
-        _names(from_ld("headline", "name"))
-        or _meta(metas, "og:title", "twitter:title", "headline", "title")
-        or _first_text(tree, "//h1")
-        or _first_text(tree, "//title")
+    declared_title = _names(from_ld("headline", "name")) or _meta(
+        metas, "og:title", "twitter:title", "headline", "title"
     )
     meta.byline = (
         _names(from_ld("author", "creator"))
@@ -137,46 +137,19 @@ def read_metadata(tree: lxml_html.HtmlElement, base_url: str | None = None) -> M
         meta.byline = None
     publisher = from_ld("publisher")
     meta.site = _meta(metas, "og:site_name", "application-name") or _names(publisher)
-    meta.published = _published(tree, metas, from_ld("datePublished", "dateCreated"))
     meta.language = _language(tree, metas)
     canonical = _first_attr(tree, '//link[@rel="canonical"]', "href") or _meta(metas, "og:url")
-    if canonical:
-        canonical = urljoin(base_url or "", canonical)
-    meta.url = canonical if canonical and canonical.startswith("http") else base_url
+    # The article's address follows the rule of links: absolute http(s), printable, or none.
+    meta.url = resolve_link(canonical, base_url) or resolve_link(base_url)
+    declared = [from_ld("datePublished", "dateCreated"), _meta(metas, *DATE_META)]
+    meta.published = published_date(tree, declared, meta.url)
     meta.site = meta.site or site_from_url(meta.url)
-    meta.title = _without_site_suffix(_unescaped(meta.title), meta.site, meta.url)
-    meta.byline = _unescaped(meta.byline)
+    meta.title = _title(tree, _unescaped(declared_title), meta.site, meta.url)
+    meta.byline = clean_author(_unescaped(meta.byline))
     meta.site = _site_without_tagline(_unescaped(meta.site), meta.url)
     body = from_ld("articleBody", "text")
     meta.article_body = body.strip() or None if isinstance(body, str) else None
     return meta
-
-
-_DATE_META = (
-    "article:published_time", "datePublished", "og:published_time", "article:published",
-    "pubdate", "publishdate", "publish-date", "publish_date", "published_time",
-    "parsely-pub-date", "sailthru.date", "dc.date.issued", "DC.date.issued", "dcterms.created",
-    "date", "dc.date", "DC.date",
-)  # fmt: skip
-_DATE_XPATH = (
-    '//*[@itemprop="datePublished"]/@content|//*[@itemprop="datePublished"]/@datetime'
-    "|//time[@datetime]/@datetime|//time[@pubdate]/text()"
-    '|//*[contains(@class,"publish") or contains(@class,"pubdate") or contains(@class,"post-date")'
-    ' or contains(@class,"article-date") or contains(@class,"dateline")][string-length(.)<80]'
-)
-
-
-def _published(tree: lxml_html.HtmlElement, metas: dict[str, str], declared: Any) -> str | None:
-    """The first readable date among the declarations, then dated-looking markup."""
-    candidates: list[Any] = [declared, _meta(metas, *_DATE_META)]
-    for value in candidates:
-        if isinstance(value, str) and (date := normalize_date(value)):
-            return date
-    for found in tree.xpath(_DATE_XPATH)[:20]:
-        text = found if isinstance(found, str) else found.text_content()
-        if date := normalize_date(str(text)[:200]):
-            return date
-    return None
 
 
 def _language(tree: lxml_html.HtmlElement, metas: dict[str, str]) -> str | None:
@@ -195,16 +168,56 @@ def _language(tree: lxml_html.HtmlElement, metas: dict[str, str]) -> str | None:
 _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
 
 
-def _without_site_suffix(title: str | None, site: str | None, url: str | None) -> str | None:
-    """ "Headline - Site" -> "Headline" when the tail names the site (or its domain)."""
+def _title(
+    tree: lxml_html.HtmlElement, declared: str | None, site: str | None, url: str | None
+) -> str | None:
+    """The declared headline, else the first ``<h1>`` that agrees with ``<title>``, else
+    ``<title>``; the site's name removed from either end ("Headline | Site", "Site – Headline").
+
+    A page's first ``<h1>`` is often the site's logo or a section name, so it is trusted only
+    where ``<title>`` says the same (or there is no ``<title>``).
+    """
+    title_tag = _unescaped(_first_text(tree, "//title"))
+    if declared:
+        return _without_site_name(declared, site, url)
+    for node in tree.xpath("//h1")[:3]:
+        heading = clean_inline(node.text_content())
+        if heading and len(heading) <= 400 and (not title_tag or _agrees(heading, title_tag)):
+            return _unescaped(heading)
+    return _without_site_name(title_tag, site, url)
+
+
+_TITLE_WORD = re.compile(r"\w+")
+
+
+def _agrees(heading: str, title: str) -> bool:
+    """Most of the heading's words are in the title (a headline, not "Menu" or the logo)."""
+    words = _TITLE_WORD.findall(heading.casefold())
+    in_title = set(_TITLE_WORD.findall(title.casefold()))
+    if not words or len(words) < 0.3 * len(in_title):
+        return False
+    return sum(word in in_title for word in words) >= 0.8 * len(words)
+
+
+def _squashed(text: str) -> str:
+    return "".join(_TITLE_WORD.findall(text.casefold()))
+
+
+def _without_site_name(title: str | None, site: str | None, url: str | None) -> str | None:
+    """ "Headline - Site" -> "Headline", "Site | Headline" -> "Headline", when that part names the
+    site (or its domain)."""
     if not title:
         return title
-    names = {n.casefold() for n in (site, site_from_url(url)) if n}
-    names |= {n.split(".")[0] for n in names}
+    host = site_from_url(url)
+    names = {_squashed(n) for n in (site, host, host.split(".")[0] if host else None) if n}
+    names.discard("")
     for separator in _SEPARATORS:
         head, found, tail = title.rpartition(separator)
-        if found and head and tail.strip().casefold() in names:
+        if found and head and _squashed(tail) in names:
             return head.strip()
+        head, found, tail = title.partition(separator)
+        if found and tail and _squashed(head) in names:
+            return tail.strip()
     return title
 
 

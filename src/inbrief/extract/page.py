@@ -2,45 +2,55 @@
 
 The page's bytes are decoded once and parsed once. Metadata is read from that tree first;
 :mod:`~inbrief.extract.prepare` then readies it for readability-lxml, whose summary
-:mod:`~inbrief.extract.structure` turns into sections of typed blocks. When the body is thin
-(short, a sliver of the page, or mostly links) the best alternative in
-:mod:`~inbrief.extract.fallback` is used instead, and ``confidence`` says how far to trust it.
+:mod:`~inbrief.extract.structure` turns into sections of typed blocks. When that body is unsure
+(short, a sliver of the page, or mostly links), :func:`~inbrief.extract.choice.choose` weighs it
+against the alternatives of :mod:`~inbrief.extract.fallback` and against readability-lxml alone
+on the page as received, and records which path won; ``confidence`` says how far to trust it.
 """
 
 from __future__ import annotations
 
+import logging
 import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from inbrief.errors import InbriefError
+from inbrief.extract import choice
+from inbrief.extract.authors import clean_author
 from inbrief.extract.boilerplate import is_timestamp
+from inbrief.extract.bounds import parse_bounded
+from inbrief.extract.choice import Candidate, Decision, Path
 from inbrief.extract.fallback import sections_from_densest, sections_from_text
 from inbrief.extract.metadata import Metadata, read_metadata
-from inbrief.extract.prepare import prepare_page
+from inbrief.extract.prepare import prepare_page, reveal_noscript
 from inbrief.extract.readable import readability_summary
 from inbrief.extract.structure import BYLINE_PREFIX, build_sections
 from inbrief.model import BODY_KINDS, Article, BlockKind, Section, body_words
 from inbrief.textclean import XML_INCOMPATIBLE, clean_inline
 
-#: Fewer body words than this and we doubt readability found the article.
-_THIN_BODY_WORDS = 80
-#: A body under this share of the page's words is a sliver: readability may have missed.
-_THIN_SHARE = 0.05
-#: A body with more than this share of its text in links is a menu, not an article.
-_LINKY = 0.5
-#: The most confidence an article found by a fallback can have.
-_FALLBACK_CONFIDENCE = 0.5
+_LOG = logging.getLogger("inbrief.extract")
+#: An XML declaration, which lxml refuses in a decoded string ("Unicode strings with encoding
+#: declaration are not supported"); the text is decoded already, so it says nothing we need.
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 def parse_html(text: str) -> lxml_html.HtmlElement:
-    """Parse a page leniently; raise :class:`InbriefError` if nothing can be made of it."""
-    try:
-        root = lxml_html.document_fromstring(text)
-    except (etree.ParserError, ValueError) as exc:
-        raise InbriefError(f"cannot parse the HTML: {exc}") from None
-    return root
+    """Parse a page leniently and within :mod:`~inbrief.extract.bounds` (elements, links,
+    headings, nesting); raise :class:`InbriefError` if nothing can be made of it."""
+    return parse_bounded(_XML_DECLARATION.sub("", text, count=1))
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """An article and the decision that says which path produced its body."""
+
+    article: Article
+    decision: Decision
 
 
 def article_from_html(
@@ -50,10 +60,40 @@ def article_from_html(
 
     ``page`` is best given as the bytes received, with ``charset`` from the HTTP header if any:
     the encoding is then found the way browsers do (BOM, header, ``<meta charset>``, sniffing).
-    The page is parsed once; readability-lxml works on that tree after :func:`prepare_page`.
+    Raises :class:`InbriefError` when no path finds any article text.
     """
-    from readability.readability import Unparseable
+    return extract_page(page, url, charset).article
 
+
+def extract_page(
+    page: str | bytes,
+    url: str | None = None,
+    charset: str | None = None,
+    limits: choice.Thresholds = choice.THRESHOLDS,
+) -> Extraction:
+    """:func:`article_from_html` with the :class:`Decision` that picked the body."""
+    return extraction_from(page_candidates(page, url, charset), limits)
+
+
+@dataclass(frozen=True, slots=True)
+class PageCandidates:
+    """A page's metadata, our own body, and the other paths, each run only when called.
+
+    The page is parsed once for our own path (readability-lxml on the tree after
+    :func:`prepare_page`); ``alone`` parses it again for readability on the page as received.
+    """
+
+    meta: Metadata
+    page_words: int
+    own: Candidate
+    alternative: Callable[[], Candidate]
+    alone: Callable[[], Candidate]
+
+
+def page_candidates(
+    page: str | bytes, url: str | None = None, charset: str | None = None
+) -> PageCandidates:
+    """Decode and parse the page, read its metadata and find our own body."""
     from inbrief.sniff import decode
 
     text = decode(page, charset) if isinstance(page, bytes) else page
@@ -61,28 +101,52 @@ def article_from_html(
     text = XML_INCOMPATIBLE.sub("", text)
     tree = parse_html(text)
     meta = read_metadata(tree, base_url=url)
+    reveal_noscript(tree)
     page_words, page_chars = _text_size(tree)
     prepare_page(tree, page_chars)
+    title = meta.title or ""
+    base = url or meta.url  # the page's own address first: relative links are relative to it
+    return PageCandidates(
+        meta,
+        page_words,
+        own=_readability_candidate(Path.OWN, tree, title, base),
+        alternative=lambda: _best_alternative(tree, meta, title, base),
+        alone=lambda: _readability_candidate(Path.READABILITY, parse_html(text), title, base),
+    )
+
+
+def extraction_from(
+    candidates: PageCandidates, limits: choice.Thresholds = choice.THRESHOLDS
+) -> Extraction:
+    """The article from the path :func:`~inbrief.extract.choice.choose` picks."""
+    body, decision = choice.choose(
+        candidates.own, candidates.page_words, candidates.alternative, candidates.alone, limits
+    )
+    _LOG.debug("body from %s: %s", decision.path, decision.reason)
+    article = article_from_sections(body.sections, candidates.meta, candidates.page_words)
+    article.confidence = round(article.confidence * _link_factor(body.link_density), 3)
+    if decision.path is not Path.OWN:
+        article.confidence = min(article.confidence, choice.FALLBACK_CONFIDENCE)
+    return Extraction(article, decision)
+
+
+def _readability_candidate(
+    path: Path, tree: lxml_html.HtmlElement, title: str, base_url: str | None
+) -> Candidate:
+    """readability's body for ``tree`` (which it changes) as sections."""
+    from readability.readability import Unparseable
+
     try:
         summary_html = readability_summary(tree)
     except (Unparseable, ValueError, etree.ParserError):
-        summary_html = ""
-    title = meta.title or ""
-    summary = parse_html(summary_html) if summary_html.strip() else None
-    base = url or meta.url  # the page's own address first: relative links are relative to it
-    sections = build_sections(summary, title, base) if summary is not None else []
-    links = _link_density(summary) if summary is not None else 0.0
-    words = body_words(sections)
-    fell_back = False
-    if _is_thin(words, page_words) or links > _LINKY:
-        alternative = _best_alternative(tree, meta, title, base)
-        if body_words(alternative) >= max(2 * words, _THIN_BODY_WORDS):
-            sections, fell_back, links = alternative, True, 0.0
-    article = article_from_sections(sections, meta, page_words=page_words)
-    article.confidence = round(article.confidence * _link_factor(links), 3)
-    if fell_back:
-        article.confidence = min(article.confidence, _FALLBACK_CONFIDENCE)
-    return article
+        return Candidate(path, [])
+    if not summary_html.strip():
+        return Candidate(path, [])
+    try:
+        summary = parse_html(summary_html)
+    except InbriefError:
+        return Candidate(path, [])
+    return Candidate(path, build_sections(summary, title, base_url), _link_density(summary))
 
 
 def _link_density(root: lxml_html.HtmlElement) -> float:
@@ -97,18 +161,15 @@ def _link_factor(density: float) -> float:
     return min(1.0, max(0.0, (0.6 - density) / 0.4))
 
 
-def _is_thin(words: int, page_words: int) -> bool:
-    """readability's body is short, or a sliver of a page that has plenty of text."""
-    return words < _THIN_BODY_WORDS or (page_words > 0 and words / page_words < _THIN_SHARE)
-
-
 def _best_alternative(
     tree: lxml_html.HtmlElement, meta: Metadata, title: str, base_url: str | None
-) -> list[Section]:
+) -> Candidate:
     """The longer of the declared JSON-LD body and the densest paragraph container."""
     declared = sections_from_text(meta.article_body) if meta.article_body else []
     densest = sections_from_densest(tree, title, base_url)
-    return max(declared, densest, key=body_words)
+    if body_words(declared) >= body_words(densest):
+        return Candidate(Path.DECLARED, declared)
+    return Candidate(Path.DENSEST, densest)
 
 
 def _text_size(tree: lxml_html.HtmlElement) -> tuple[int, int]:
@@ -151,7 +212,7 @@ def _byline_from_body(article: Article) -> str | None:
     for block in article.body_blocks()[:4]:
         short = block.kind is BlockKind.BYLINE and len(block.text.split()) <= 10
         if short and not is_timestamp(block.text):
-            return BYLINE_PREFIX.sub("", block.text).strip() or None
+            return clean_author(BYLINE_PREFIX.sub("", block.text))
     return None
 
 

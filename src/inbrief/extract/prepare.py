@@ -118,6 +118,25 @@ def _long_paragraphs(element: lxml_html.HtmlElement) -> int:
     return count
 
 
+#: A ``<noscript>`` with this many words is the page's text for readers without scripts (a blog
+#: rendered by a script, say), not a notice to switch scripts on or a tracking pixel.
+_NOSCRIPT_WORDS = 40
+
+
+def reveal_noscript(tree: lxml_html.HtmlElement) -> None:
+    """Unwrap every ``<noscript>`` in the body that holds real text, in place.
+
+    Everything else drops ``<noscript>`` with its content; a page that puts its article there
+    would otherwise show only what surrounds it (a blog's tagline).
+    """
+    body = tree.find("body")
+    if body is None:
+        return
+    for element in list(body.iter("noscript")):
+        if len(element.text_content().split()) >= _NOSCRIPT_WORDS:
+            element.drop_tag()
+
+
 def prepare_page(tree: lxml_html.HtmlElement, page_chars: int = 0) -> None:
     """Protect embedded posts and remove hidden elements and page furniture, in place.
 

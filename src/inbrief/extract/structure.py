@@ -33,6 +33,9 @@ _BLOCKS = {
 _CAPTION_CLASS = re.compile(r"caption|credit|wp-caption-text|image-?desc", re.IGNORECASE)
 _BYLINE_CLASS = re.compile(r"\bbyline\b|\bauthor\b|\bdateline\b", re.IGNORECASE)
 _MAX_CAPTION = 400
+#: A block named "byline" or "author" with more words than this is the text (a blog whose
+#: posts sit in ``<div class="author-post">``), not a byline or a bio.
+_MAX_BYLINE_WORDS = 60
 #: "By Jane Doe" and its equivalents; page.py strips the same prefix from a body byline.
 BYLINE_PREFIX = re.compile(r"^(by|von|par|por|door|di)\s+(?=\S)", re.IGNORECASE)
 _NAMEISH = re.compile(r"^[A-Z][\w.'’-]*$")
@@ -130,7 +133,11 @@ class _Builder:
         ):
             self.flush()
             self.add(self.block(BlockKind.CAPTION, element))
-        elif tag in ("p", "div", "span") and _BYLINE_CLASS.search(classes):
+        elif (
+            tag in ("p", "div", "span")
+            and _BYLINE_CLASS.search(classes)
+            and len(element.text_content().split()) <= _MAX_BYLINE_WORDS
+        ):
             self.flush()
             kind = BlockKind.DATELINE if "dateline" in classes.lower() else BlockKind.BYLINE
             self.add(self.block(kind, element))
@@ -147,7 +154,7 @@ class _Builder:
             self.flush()
             code = strip_controls(element.text_content()).strip("\n")
             self.add(Block(BlockKind.CODE, [code]))
-        elif tag == "table":
+        elif tag == "table" and not is_layout_table(element):
             self.flush()
             self._table(element)
         elif tag in ("br", "hr"):
@@ -189,6 +196,29 @@ class _Builder:
                 rows.append(" | ".join(cells))
         if rows:
             self.add(Block(BlockKind.CODE, ["\n".join(rows)]))
+
+
+#: A cell with this much text, or with paragraphs, headings or lists, is page layout, not data.
+_LAYOUT_CELL_CHARS = 200
+_SENTENCE_WORDS = 12
+_LAYOUT_PARTS = {"p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}
+
+
+def is_layout_table(table: lxml_html.HtmlElement) -> bool:
+    """A table used to lay out a page (old sites put the whole article in one): its cells hold
+    paragraphs or long text. Such a table is read as blocks; a data table becomes rows."""
+    for cell in table.iter("td", "th"):
+        if any(isinstance(c.tag, str) and c.tag in _LAYOUT_PARTS for c in cell.iterdescendants()):
+            return True
+        text = cell.text_content().strip()
+        if len(text) > _LAYOUT_CELL_CHARS or _is_sentence(text):
+            return True
+    return False
+
+
+def _is_sentence(text: str) -> bool:
+    """A cell that reads as a sentence of prose (a paragraph per row), not a datum."""
+    return len(text.split()) >= _SENTENCE_WORDS and text.endswith((".", "!", "?", "”", '"'))
 
 
 def _link_chars(element: lxml_html.HtmlElement) -> int:

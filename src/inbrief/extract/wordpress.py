@@ -9,6 +9,7 @@ from inbrief.errors import InbriefError
 from inbrief.extract.metadata import Metadata, normalize_date, site_from_url
 from inbrief.extract.page import article_from_sections, parse_html
 from inbrief.extract.structure import build_sections
+from inbrief.links import resolve_link
 from inbrief.model import Article
 from inbrief.textclean import clean_inline
 
@@ -68,7 +69,8 @@ def article_from_post(post: dict[str, Any]) -> Article:
     content = _rendered(post, "content")
     if not content.strip():
         raise InbriefError("the post has no content")
-    link = post.get("link") if isinstance(post.get("link"), str) else None
+    # Follows the rule of links: absolute http(s), printable, or none (never javascript:).
+    link = resolve_link(post["link"]) if isinstance(post.get("link"), str) else None
     date = post.get("date")
     if isinstance(post.get("date_gmt"), str):
         date = post["date_gmt"] + "+00:00"

@@ -10,14 +10,19 @@ from inbrief.library.store import (
     default_path,
     open_library,
 )
+from inbrief.library.subscriptions import Feed, FetchState, Listed, Stored
 
 __all__ = [
     "Added",
     "Entry",
+    "Feed",
+    "FetchState",
     "Library",
+    "Listed",
     "Position",
     "Query",
     "Sort",
+    "Stored",
     "default_path",
     "open_library",
 ]

@@ -18,12 +18,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from inbrief.errors import InbriefError
 from inbrief.library.identity import canonical_url, content_hash
+from inbrief.library.rows import insert_article
 from inbrief.library.schema import migrate
 from inbrief.library.search import fts_query
+from inbrief.library.subscriptions import FeedShelf
 from inbrief.model import Article
 
 #: Search results are ranked by relevance up to this many hits, newest first beyond it.
@@ -72,6 +74,9 @@ class Entry:
     added_at: float
     read: bool
     progress: float
+    #: The feed that brought the article, and that feed's name (None: added by hand).
+    feed_id: int | None = None
+    feed: str | None = None
 
     @property
     def reading_minutes(self) -> int:
@@ -89,16 +94,23 @@ class Added:
 
 @dataclass(frozen=True, slots=True)
 class Query:
-    """What the list shows: a search (FTS5 syntax-safe), a sort and an unread filter."""
+    """What the list shows: a search (FTS5 syntax-safe), a sort, an unread and a feed filter."""
 
     text: str = ""
     sort: Sort = Sort.ADDED
     unread_only: bool = False
+    feed_id: int | None = None
 
 
 _ENTRY_COLUMNS = (
-    "a.id, a.title, a.site, a.byline, a.published, a.word_count, a.added_at, a.read, a.progress"
+    "a.id, a.title, a.site, a.byline, a.published, a.word_count, a.added_at, a.read, a.progress,"
+    " a.feed_id, (SELECT coalesce(nullif(t.title, ''), t.site, t.url) FROM feeds t"
+    " WHERE t.id = a.feed_id)"
 )
+
+
+def _entry(r: tuple[Any, ...]) -> Entry:
+    return Entry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), float(r[8]), r[9], r[10])
 
 
 def default_path() -> Path:
@@ -111,7 +123,7 @@ def default_path() -> Path:
     return Path(platformdirs.user_data_dir("inbrief")) / "library.sqlite3"
 
 
-class Library:
+class Library(FeedShelf):
     """An open library. Create with :func:`open_library`; close with :meth:`close`."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
@@ -151,22 +163,7 @@ class Library:
                 if row is not None:
                     results.append(Added(int(row[0]), article.title, new=False))
                     continue
-                document = article.to_json(include_text=False)
-                cursor = conn.execute(
-                    "INSERT INTO articles (url, source_url, content_hash, title, title_key,"
-                    " byline, site, published, language, word_count, added_at, document)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        url, article.url, digest, article.title, article.title.casefold(),
-                        article.byline, article.site, article.published, article.language,
-                        document["word_count"], now, json.dumps(document, ensure_ascii=False),
-                    ),
-                )  # fmt: skip
-                article_id = int(cursor.lastrowid or 0)
-                conn.execute(
-                    "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-                    (article_id, article.title, text),
-                )
+                article_id = insert_article(conn, article, text, url, digest, now)
                 results.append(Added(article_id, article.title, new=True))
         return results
 
@@ -198,11 +195,23 @@ class Library:
         """FROM and WHERE for ``query``. A search drives the join from the FTS index
         (``CROSS JOIN`` fixes the loop order), so it never scans the articles table."""
         match = fts_query(query.text)
-        unread = " AND a.read = 0" if query.unread_only else ""
+        conditions = ["a.read = 0"] if query.unread_only else []
+        params: list[object] = []
+        if query.feed_id is not None:
+            conditions.append("a.feed_id = ?")
+            params.append(query.feed_id)
         if match:
             source = " FROM articles_fts f CROSS JOIN articles a ON a.id = f.rowid"
-            return source, f" WHERE articles_fts MATCH ?{unread}", [match]
-        return " FROM articles a", " WHERE a.read = 0" if query.unread_only else "", []
+            return (
+                source,
+                " WHERE " + " AND ".join(["articles_fts MATCH ?", *conditions]),
+                [
+                    match,
+                    *params,
+                ],
+            )
+        where = " WHERE " + " AND ".join(conditions) if conditions else ""
+        return " FROM articles a", where, params
 
     def page(self, query: Query, limit: int = 100, offset: int = 0) -> list[Entry]:
         """One page of the list in the query's order.
@@ -212,7 +221,7 @@ class Library:
         milliseconds, so they come newest-added first, which FTS5 serves in index order.
         """
         source, where, params = self._filter(query)
-        if params:
+        if fts_query(query.text):
             ranked = self.count(query, at_most=RANK_LIMIT) <= RANK_LIMIT
             order = "f.rank, a.id" if ranked else "f.rowid DESC"
         else:
@@ -220,9 +229,7 @@ class Library:
         sql = f"SELECT {_ENTRY_COLUMNS}{source}{where} ORDER BY {order} LIMIT ? OFFSET ?"
         with self._lock:
             rows = self._conn.execute(sql, [*params, limit, offset]).fetchall()
-        return [
-            Entry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), float(r[8])) for r in rows
-        ]
+        return [_entry(r) for r in rows]
 
     def count(self, query: Query = Query(), at_most: int | None = None) -> int:
         """How many articles ``query`` matches; with ``at_most``, counting stops at
@@ -251,9 +258,7 @@ class Library:
             r = self._conn.execute(
                 f"SELECT {_ENTRY_COLUMNS} FROM articles a WHERE a.id = ?", (article_id,)
             ).fetchone()
-        if r is None:
-            return None
-        return Entry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), float(r[8]))
+        return None if r is None else _entry(r)
 
 
 def open_library(path: str | os.PathLike[str] | None = None) -> Library:

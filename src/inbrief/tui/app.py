@@ -15,12 +15,13 @@ from typing import ClassVar
 from textual.app import App, SystemCommand
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.command import CommandPalette
-from textual.notifications import Notify
+from textual.notifications import Notify, SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
 from inbrief.errors import InbriefError
 from inbrief.library import Library, open_library
+from inbrief.safe_text import for_terminal
 from inbrief.tui.config import Config, config_dir, load_config, save_theme
 from inbrief.tui.screens.help import HelpScreen, is_inbrief_binding
 from inbrief.tui.screens.library import LibraryScreen
@@ -111,6 +112,29 @@ class InbriefApp(App[int]):
         """inbrief's themes and the user's: the only ones offered (not Textual's built-ins)."""
         return list(self._theme_names)
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification passes the terminal sanitizer: messages quote servers (an HTTP
+        reason phrase), file names and config values, any of which may hold escapes."""
+        super().notify(
+            for_terminal(message),
+            title=for_terminal(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys as drawn in the footer, help and palette; a key from config.toml is foreign."""
+        return for_terminal(super().get_key_display(binding))
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
@@ -157,7 +181,7 @@ def run_app(args: argparse.Namespace) -> int:
     try:
         library = open_library(Path(args.library) if getattr(args, "library", None) else None)
     except InbriefError as exc:
-        print(f"inbrief: {exc}", file=sys.stderr)
+        print(f"inbrief: {for_terminal(str(exc))}", file=sys.stderr)
         return 1
     try:
         app = InbriefApp(library, list(getattr(args, "sources", []) or []))

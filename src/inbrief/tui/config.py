@@ -18,11 +18,17 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from inbrief.safe_text import for_terminal
 
 DEFAULT_THEME = "inbrief-dark"
+#: A settings or theme file larger than this is not one (and is not read).
+MAX_SETTINGS_BYTES = 256 * 1024
 _THEME_LINE = re.compile(r"^theme\s*=.*$", re.MULTILINE)
 
 
@@ -45,22 +51,64 @@ class Config:
     path: Path = field(default_factory=lambda: config_dir() / "config.toml")
 
 
+def read_settings(path: Path) -> dict[str, Any]:
+    """Parse a small TOML settings or theme file; raises ``ValueError`` with a one-line
+    reason for anything that is not one (``FileNotFoundError`` passes through).
+
+    The file is opened without blocking and must be a regular file: a FIFO or a device
+    named ``config.toml`` would otherwise hang the app at start. Deeply nested TOML makes
+    ``tomllib`` recurse past Python's limit; that is a bad file too.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise ValueError(exc.strerror or str(exc)) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError("not a regular file")
+        if info.st_size > MAX_SETTINGS_BYTES:
+            raise ValueError(f"larger than {MAX_SETTINGS_BYTES // 1024} KB")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            raw = handle.read(MAX_SETTINGS_BYTES + 1)
+    except OSError as exc:
+        raise ValueError(exc.strerror or str(exc)) from None
+    finally:
+        os.close(fd)
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ValueError(" ".join(str(exc).split())) from None
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+
+
 def load_config(path: Path | None = None) -> Config:
     config = Config(path=path or config_dir() / "config.toml")
     try:
-        data = tomllib.loads(config.path.read_text(encoding="utf-8"))
+        data = read_settings(config.path)
     except FileNotFoundError:
         return config
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except ValueError as exc:
         config.warnings.append(f"{config.path}: ignored ({exc})")
         return config
     theme = data.get("theme")
     if isinstance(theme, str) and theme:
         config.theme = theme
+    elif theme is not None:
+        config.warnings.append(f"{config.path}: theme must be a theme name")
     keys = data.get("keys", {})
-    if isinstance(keys, dict):
+    if not isinstance(keys, dict):
+        config.warnings.append(f"{config.path}: [keys] must be a table")
+    else:
         for binding_id, value in keys.items():
-            if isinstance(value, str) and value.strip():
+            if isinstance(value, str) and value.strip() and for_terminal(value) != value:
+                # No key is named with control characters; drawn raw, they would drive the
+                # terminal (a footer showing "\x1b[2J" clears the screen).
+                config.warnings.append(f"{config.path}: keys.{binding_id} is not a key name")
+            elif isinstance(value, str) and value.strip():
                 config.keymap[str(binding_id)] = value.replace(" ", "")
             else:
                 config.warnings.append(f"{config.path}: keys.{binding_id} must be a string")

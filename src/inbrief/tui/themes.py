@@ -8,22 +8,29 @@ name replaces it.
 
 from __future__ import annotations
 
+import math
 import tomllib
 from collections.abc import Iterable
 from dataclasses import fields
 from functools import partial
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 from textual.color import Color, ColorParseError
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.theme import Theme
+
+from inbrief.tui.config import read_settings
 
 _COLOR_FIELDS = (
     "primary", "secondary", "warning", "error", "success", "accent", "foreground",
     "background", "surface", "panel", "boost",
 )  # fmt: skip
 _KNOWN = {f.name for f in fields(Theme)}
+_FLAGS = ("dark", "ansi")
+#: Fractions Textual derives shades and text from; outside 0..1 (or NaN) it raises later.
+_FRACTIONS = ("luminosity_spread", "text_alpha")
 
 
 def theme_from_toml(text: str, origin: str) -> Theme:
@@ -32,21 +39,41 @@ def theme_from_toml(text: str, origin: str) -> Theme:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ValueError(f"{origin}: {exc}") from None
+    except RecursionError:
+        raise ValueError(f"{origin}: nested too deeply") from None
+    return theme_from_data(data, origin)
+
+
+def theme_from_data(data: dict[str, Any], origin: str) -> Theme:
+    """Check every value's type and range, then build the theme (``ValueError`` if wrong)."""
     unknown = set(data) - _KNOWN
     if unknown:
         raise ValueError(f"{origin}: unknown keys {', '.join(sorted(unknown))}")
     if not isinstance(data.get("name"), str) or not isinstance(data.get("primary"), str):
         raise ValueError(f"{origin}: 'name' and 'primary' are required strings")
-    colors = [data[k] for k in _COLOR_FIELDS if k in data]
-    colors += list(data.get("variables", {}).values())
+    variables = data.get("variables", {})
+    if not isinstance(variables, dict) or not all(
+        isinstance(value, str) for value in variables.values()
+    ):
+        raise ValueError(f"{origin}: [variables] must be a table of colour strings")
+    for flag in _FLAGS:
+        if flag in data and not isinstance(data[flag], bool):
+            raise ValueError(f"{origin}: {flag} must be true or false")
+    for name in _FRACTIONS:
+        value = data.get(name, 0.5)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError(f"{origin}: {name} must be a number")
+        if not (math.isfinite(value) and 0 <= value <= 1):
+            raise ValueError(f"{origin}: {name} must be between 0 and 1")
+    colors = [data[k] for k in _COLOR_FIELDS if k in data] + list(variables.values())
     for value in colors:
         try:
-            Color.parse(str(value))
+            Color.parse(value if isinstance(value, str) else "")
         except ColorParseError:
             raise ValueError(f"{origin}: not a colour: {value!r}") from None
     try:
         return Theme(**data)
-    except TypeError as exc:
+    except (TypeError, ValueError) as exc:
         raise ValueError(f"{origin}: {exc}") from None
 
 
@@ -59,20 +86,22 @@ def bundled_theme_texts() -> list[tuple[str, str]]:
 
 def load_themes(user_dir: Path | None) -> tuple[list[Theme], list[str]]:
     """Bundled themes then the user's; returns the themes and warnings for bad files."""
-    sources: list[tuple[str, str]] = list(bundled_theme_texts())
     warnings: list[str] = []
-    if user_dir is not None and user_dir.is_dir():
-        for path in sorted(user_dir.glob("*.toml")):
-            try:
-                sources.append((str(path), path.read_text(encoding="utf-8")))
-            except (OSError, UnicodeDecodeError) as exc:
-                warnings.append(f"{path}: {exc}")
     themes: list[Theme] = []
-    for origin, text in sources:
+    for origin, text in bundled_theme_texts():
         try:
             themes.append(theme_from_toml(text, origin))
         except ValueError as exc:
             warnings.append(str(exc))
+    if user_dir is not None and user_dir.is_dir():
+        for path in sorted(user_dir.glob("*.toml")):
+            try:
+                themes.append(theme_from_data(read_settings(path), str(path)))
+            except FileNotFoundError:
+                continue
+            except ValueError as exc:
+                message = str(exc)
+                warnings.append(message if message.startswith(str(path)) else f"{path}: {message}")
     return themes, warnings
 
 

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Label
 
+from inbrief.safe_text import for_terminal
 from inbrief.tui.config import config_dir
 
 
@@ -33,7 +34,8 @@ class HelpScreen(ModalScreen[None]):
             )
             yield DataTable[Text](cursor_type="row", id="keys")
             path = config_dir() / "config.toml"
-            yield Label(Content(f'Rebind in {path}: [keys] "id" = "key,key"'), classes="note")
+            rebind = f'Rebind in {for_terminal(str(path))}: [keys] "id" = "key,key"'
+            yield Label(Content(rebind), classes="note")
             yield Label(
                 Content("Ctrl+P: command palette (every action, themes) · Esc closes"),
                 classes="note",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import ClassVar
 
 from textual import on, work
@@ -10,23 +11,24 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Input, Label, ProgressBar
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from inbrief.library import Library, Query, Sort
 from inbrief.library.adding import add_sources
 from inbrief.library.store import RANK_LIMIT
+from inbrief.safe_text import for_terminal
 from inbrief.tui.messages import AddProgress, SourcesAdded
 from inbrief.tui.screens.dialogs import AddSourceScreen, ConfirmDeleteScreen
+from inbrief.tui.screens.feeds import FeedScreen
 from inbrief.tui.widgets.article_list import ArticleList
 from inbrief.tui.widgets.footer import KeyFooter
 
 _SORTS = tuple(Sort)
 
 
-class LibraryScreen(Screen[None]):
-    """Every article in the library; ``Enter`` opens one in the reader."""
+class LibraryScreen(FeedScreen):
+    """Every article in the library; ``Enter`` opens one in the reader (``f``/``R``: feeds)."""
 
     TITLE = "Library"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -79,7 +81,8 @@ class LibraryScreen(Screen[None]):
             sort = "best matches first" if articles.total <= RANK_LIMIT else "newest first"
         noun = "article" if articles.total == 1 else "articles"
         scope = f"unread {noun}" if self.spec.unread_only else noun
-        found = f" matching “{self.spec.text}”" if self.spec.text else ""
+        found = f" matching “{for_terminal(self.spec.text)}”" if self.spec.text else ""
+        found += f" from {for_terminal(self.feed_name)}" if self.spec.feed_id is not None else ""
         self.query_one("#status", Label).update(
             Content(f" inbrief · {articles.total_label} {scope}{found} · {sort}")
         )
@@ -99,7 +102,7 @@ class LibraryScreen(Screen[None]):
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
-        self.spec = Query(event.value, self.spec.sort, self.spec.unread_only)
+        self.spec = replace(self.spec, text=event.value)
         self.refresh_list()
 
     @on(Input.Submitted, "#search")
@@ -115,11 +118,11 @@ class LibraryScreen(Screen[None]):
 
     def action_cycle_sort(self) -> None:
         following = _SORTS[(_SORTS.index(self.spec.sort) + 1) % len(_SORTS)]
-        self.spec = Query(self.spec.text, following, self.spec.unread_only)
+        self.spec = replace(self.spec, sort=following)
         self.refresh_list()
 
     def action_toggle_unread(self) -> None:
-        self.spec = Query(self.spec.text, self.spec.sort, not self.spec.unread_only)
+        self.spec = replace(self.spec, unread_only=not self.spec.unread_only)
         self.refresh_list()
 
     def action_toggle_read(self) -> None:
@@ -161,10 +164,12 @@ class LibraryScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="add", exit_on_error=False)
     def _add_worker(self, sources: list[str], open_first: bool) -> None:
         total = len(sources)
+        worker = get_current_worker()
         report = add_sources(
             self.library,
             sources,
             progress=lambda i, source: self.post_message(AddProgress(i, total, source)),
+            cancelled=lambda: worker.is_cancelled,  # quitting cancels: q never waits on a server
         )
         self.post_message(SourcesAdded(report, open_first))
 
@@ -176,7 +181,7 @@ class LibraryScreen(Screen[None]):
             self.notify(reason, title="Could not add", severity="error", markup=False)
 
     def on_add_progress(self, message: AddProgress) -> None:
-        label = f"Adding {message.index + 1}/{message.total}: {message.source}"
+        label = f"Adding {message.index + 1}/{message.total}: {for_terminal(message.source)}"
         self.query_one("#progress-label", Label).update(Content(label))
         self.query_one("#progress-bar", ProgressBar).update(progress=message.index + 1)
 

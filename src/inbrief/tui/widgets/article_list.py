@@ -94,7 +94,10 @@ class ArticleList(DataTable[Text]):
         mark = Text(" " if entry.read else "●", style="bold")
         title = Text(strip_controls(entry.title), no_wrap=True, overflow="ellipsis")
         title.truncate(title_width, overflow="ellipsis")
-        site = Text(strip_controls(entry.site or ""), no_wrap=True, overflow="ellipsis")
+        # An article from a feed shows the feed's name where others show their site.
+        site = Text(
+            strip_controls(entry.feed or entry.site or ""), no_wrap=True, overflow="ellipsis"
+        )
         progress = f"{round(entry.progress * 100)}%" if entry.progress else ""
         return [
             mark,

@@ -1,0 +1,108 @@
+"""Which extraction path produced an article, and the rules that pick it.
+
+inbrief's own path is readability-lxml on the prepared tree, structured by
+:mod:`~inbrief.extract.structure`. When that body is thin (see :func:`is_unsure`), two more
+paths are tried, each a named :class:`Decision` so callers (and the benchmark) can tell which
+one won:
+
+- the page's declared JSON-LD ``articleBody`` or its densest paragraph container
+  (:mod:`~inbrief.extract.fallback`), as before;
+- readability-lxml alone on the page as received, without our preparation. Preparation helps on
+  most pages but can hide the article (a post readability mistakes for the story, furniture
+  named like a container); readability alone is the base we must never fall below.
+
+A fallback caps :attr:`Article.confidence` below the reader's warning threshold, so the reader
+says that the text may be a fragment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from inbrief.model import Section, body_words
+
+
+class Path(StrEnum):
+    """Where an article's body came from."""
+
+    OWN = "inbrief"
+    DECLARED = "json-ld articleBody"
+    DENSEST = "densest container"
+    READABILITY = "readability-lxml alone"
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The path that won and why."""
+
+    path: Path
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One path's body: its sections, its words and the share of its text in links."""
+
+    path: Path
+    sections: list[Section]
+    link_density: float = 0.0
+
+    @property
+    def words(self) -> int:
+        return body_words(self.sections)
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """The numbers the choice depends on (checked on the dev sets by
+    ``benchmarks.extraction_tune``, leave one set out)."""
+
+    #: Fewer body words than this and we doubt readability found the article.
+    thin_words: int = 80
+    #: A body under this share of the page's words is a sliver: readability may have missed.
+    thin_share: float = 0.05
+    #: A body with more than this share of its text in links is a menu, not an article.
+    linky: float = 0.5
+    #: readability alone wins over an unsure body when it has this many times its words.
+    readability_gain: float = 1.5
+
+
+THRESHOLDS = Thresholds()
+#: The most confidence a fallback can have: under the reader's warning threshold (0.5).
+FALLBACK_CONFIDENCE = 0.45
+
+
+def is_unsure(own: Candidate, page_words: int, limits: Thresholds = THRESHOLDS) -> bool:
+    """Our own body may not be the article: short, a sliver of the page, or mostly links."""
+    words = own.words
+    sliver = page_words > 0 and words / page_words < limits.thin_share
+    return words < limits.thin_words or sliver or own.link_density > limits.linky
+
+
+def choose(
+    own: Candidate,
+    page_words: int,
+    alternative: Callable[[], Candidate],
+    alone: Callable[[], Candidate],
+    limits: Thresholds = THRESHOLDS,
+) -> tuple[Candidate, Decision]:
+    """The body to show, and why. ``alternative`` and ``alone`` run only when ``own`` is unsure.
+
+    1. our own body, unless it is unsure;
+    2. the declared or densest alternative, when it has at least twice the words (and enough
+       to be an article), or when our own body has none;
+    3. readability alone, when it has ``readability_gain`` times the words of what 1-2 chose,
+       or when they found nothing at all.
+    """
+    if not is_unsure(own, page_words, limits):
+        return own, Decision(Path.OWN, "readability-lxml on the prepared page")
+    best, reason = own, "our own body is unsure, and nothing else found more"
+    other = alternative()
+    if other.words >= max(2 * own.words, limits.thin_words) or (other.words and not own.words):
+        best, reason = other, "our own body was thin or mostly links"
+    base = alone()
+    if base.words and (not best.words or base.words >= limits.readability_gain * best.words):
+        return base, Decision(Path.READABILITY, f"it found more text than {best.path}")
+    return best, Decision(best.path, reason)

@@ -1,0 +1,57 @@
+"""Small cleaners for what feeds carry: titles (which may hold markup), links, dates."""
+
+from __future__ import annotations
+
+import html
+import re
+import time
+from datetime import UTC, datetime
+
+from inbrief.extract.dates import normalize_date
+from inbrief.feeds.model import MAX_TITLE
+from inbrief.links import resolve_link
+from inbrief.textclean import clean_inline
+
+_TAG = re.compile(r"<[^>]{0,2000}>")
+
+
+def clean_title(raw: str) -> str:
+    """A title as one clean line: tags dropped, entities decoded, controls removed, bounded."""
+    text = raw[: MAX_TITLE * 20]
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    if "&" in text:
+        text = html.unescape(text)
+    title = clean_inline(text)
+    return title if len(title) <= MAX_TITLE else title[: MAX_TITLE - 1].rstrip() + "…"
+
+
+def link(href: str | None, base: str | None) -> str | None:
+    """``href`` resolved against ``base``: an absolute http(s) address, or None."""
+    return resolve_link(href, base) if href else None
+
+
+def date_from_text(value: str | None) -> str | None:
+    """An ISO 8601 date from whatever a feed wrote, or None."""
+    return normalize_date(value[:100]) if value else None
+
+
+def date_from_struct(value: time.struct_time | None) -> str | None:
+    """feedparser's parsed UTC date as ISO 8601, or None."""
+    if value is None:
+        return None
+    try:
+        return datetime(*value[:6], tzinfo=UTC).isoformat()
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+
+
+def language(value: object) -> str | None:
+    """A declared language tag (``en``, ``en-US``; ``en_us`` -> ``en-us``), or None."""
+    if not isinstance(value, str):
+        return None
+    tag = value.strip().split(",")[0].strip().replace("_", "-")
+    return tag if _LANGUAGE.fullmatch(tag) else None

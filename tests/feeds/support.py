@@ -1,0 +1,62 @@
+"""Serving generated feeds and their pages from the test's own HTTP server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler
+
+from benchmarks.feed_documents import CONTENT_TYPES, FORMATS, Item, article_page, make_items
+from tests.conftest import LocalServer, Route
+
+
+def serve_pages(server: LocalServer, items: list[Item]) -> None:
+    """Each item's web page at its link."""
+    for item in items:
+        server.add(item.link.split(str(server.port), 1)[1], Route(body=article_page(item)))
+
+
+def serve_feed(
+    server: LocalServer,
+    path: str,
+    kind: str,
+    items: list[Item],
+    title: str = "Test Feed",
+) -> str:
+    """The feed of ``items`` in format ``kind`` at ``path``, with its pages; the feed's URL."""
+    body = FORMATS[kind](title, server.url("/"), items)
+    serve_pages(server, items)
+    return server.add(path, Route(body=body, headers={"Content-Type": CONTENT_TYPES[kind]}))
+
+
+def feed_items(server: LocalServer, seed: int, count: int, teaser_every: int = 0) -> list[Item]:
+    return make_items(server.url(""), seed, count, teaser_every)
+
+
+class ConditionalFeed:
+    """A feed served with an ETag and Last-Modified that answers 304 to matching validators,
+    recording what each request sent."""
+
+    def __init__(self, body: bytes, content_type: str = "application/rss+xml") -> None:
+        self.body = body
+        self.content_type = content_type
+        self.etag = '"v1"'
+        self.last_modified = "Fri, 20 Nov 2026 10:00:00 GMT"
+        self.requests: list[dict[str, str]] = []
+        self.lock = threading.Lock()
+
+    def __call__(self, handler: BaseHTTPRequestHandler) -> None:
+        sent = {k.lower(): v for k, v in handler.headers.items()}
+        with self.lock:
+            self.requests.append(sent)
+        if sent.get("if-none-match") == self.etag:
+            handler.send_response(304)
+            handler.send_header("ETag", self.etag)
+            handler.end_headers()
+            return
+        handler.send_response(200)
+        handler.send_header("Content-Type", self.content_type)
+        handler.send_header("ETag", self.etag)
+        handler.send_header("Last-Modified", self.last_modified)
+        handler.send_header("Content-Length", str(len(self.body)))
+        handler.end_headers()
+        handler.wfile.write(self.body)

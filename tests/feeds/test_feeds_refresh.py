@@ -1,0 +1,174 @@
+"""Refreshing is polite and cheap, and never duplicates: conditional GET, Retry-After, GUIDs,
+updated items, bounded concurrency."""
+
+from __future__ import annotations
+
+import threading
+import time
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+from unittest import mock
+
+import pytest
+
+from benchmarks.feed_documents import CONTENT_TYPES, FORMATS, Item, rss
+from inbrief.feeds import refresh as feed_refresh
+from inbrief.feeds.refresh import RefreshOptions, refresh_feeds
+from inbrief.feeds.subscribe import subscribe
+from inbrief.library import Library, Position, Query, open_library
+from tests.conftest import LocalServer, Route
+from tests.feeds.support import ConditionalFeed, feed_items, serve_feed, serve_pages
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Library:
+    return open_library(tmp_path / "library.sqlite3")
+
+
+def test_second_refresh_sends_validators_and_parses_nothing(
+    server: LocalServer, library: Library
+) -> None:
+    items = feed_items(server, 1, 3)
+    conditional = ConditionalFeed(rss("Cond", server.url("/"), items))
+    url = server.add("/cond", Route(handler=conditional))
+    assert subscribe(library, url).report.new == 3
+    with mock.patch.object(feed_refresh, "parse_feed", side_effect=AssertionError("parsed")):
+        [report] = refresh_feeds(library)
+    assert report.not_modified and report.new == 0 and report.error is None
+    first, second = conditional.requests
+    assert "if-none-match" not in first
+    assert second["if-none-match"] == '"v1"'
+    assert second["if-modified-since"] == "Fri, 20 Nov 2026 10:00:00 GMT"
+    assert second["user-agent"].startswith("inbrief/")
+
+
+def test_retry_after_is_honoured(server: LocalServer, library: Library) -> None:
+    url = serve_feed(server, "/busy", "rss", feed_items(server, 1, 1))
+    subscribe(library, url)
+    calls: list[int] = []
+
+    def busy(handler: BaseHTTPRequestHandler) -> None:
+        calls.append(1)
+        handler.send_response(429)
+        handler.send_header("Retry-After", "3600")
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+
+    server.add("/busy", Route(handler=busy))
+    [report] = refresh_feeds(library)
+    assert report.error == "HTTP 429 Too Many Requests"
+    feed = library.feed(url)
+    assert feed is not None and feed.retry_after is not None
+    assert 3500 < feed.retry_after - time.time() <= 3600
+    [report] = refresh_feeds(library)  # within the hour: not even asked
+    assert report.deferred_until == feed.retry_after and report.error is None
+    assert len(calls) == 1
+
+
+def test_no_duplicates_by_guid_link_or_content(server: LocalServer, library: Library) -> None:
+    items = feed_items(server, 2, 3)
+    url = serve_feed(server, "/rdf", "rdf", items)  # RSS 1.0: no GUIDs, known by link
+    assert subscribe(library, url).report.new == 3
+    [report] = refresh_feeds(library)
+    assert report.new == 0
+    # The same stories in a second feed (another format, other GUIDs) are not added again.
+    other = serve_feed(server, "/atom", "atom", items)
+    assert subscribe(library, other).report.new == 0
+    assert library.count() == 3
+
+
+def test_updated_item_keeps_read_state_and_position(server: LocalServer, library: Library) -> None:
+    [item] = feed_items(server, 3, 1)
+    url = serve_feed(server, "/rss", "rss", [item])
+    subscribe(library, url)
+    [entry] = library.page(Query())
+    library.mark_read(entry.id)
+    library.save_position(entry.id, Position(2, 5), 0.4)
+    edited = Item(item.guid, "Corrected title", item.link, (*item.paragraphs, "A correction."))
+    serve_feed(server, "/rss", "rss", [edited])
+    [report] = refresh_feeds(library)
+    assert (report.new, report.updated) == (0, 1)
+    [after] = library.page(Query())
+    article, position = library.article(after.id)
+    assert after.id == entry.id and after.title == "Corrected title" and after.read
+    assert position == Position(2, 5) and after.progress == pytest.approx(0.4)
+    assert "A correction." in article.text
+    assert library.page(Query(text="correction"))[0].id == entry.id  # re-indexed
+
+
+def test_concurrency_is_bounded_per_host(server: LocalServer, library: Library) -> None:
+    in_flight = 0
+    peak = 0
+    lock = threading.Lock()
+    items = [feed_items(server, n, 2) for n in range(8)]
+
+    def slow(body: bytes) -> Route:
+        def handler(request: BaseHTTPRequestHandler) -> None:
+            nonlocal in_flight, peak
+            with lock:
+                in_flight += 1
+                peak = max(peak, in_flight)
+            time.sleep(0.1)
+            request.send_response(200)
+            request.send_header("Content-Type", CONTENT_TYPES["rss"])
+            request.send_header("Content-Length", str(len(body)))
+            request.end_headers()
+            request.wfile.write(body)
+            with lock:
+                in_flight -= 1
+
+        return Route(handler=handler)
+
+    for n, feed in enumerate(items):
+        library.add_feed(server.url(f"/f{n}"))
+        serve_pages(server, feed)
+        server.add(f"/f{n}", slow(FORMATS["rss"](f"F{n}", server.url("/"), feed)))
+    reports = refresh_feeds(library, options=RefreshOptions(feed_workers=6, per_host=2))
+    assert sum(r.new for r in reports) == 16
+    assert peak == 2  # one host (127.0.0.1): never more than two requests at once
+
+
+def test_stop_ends_a_refresh_early(server: LocalServer, library: Library) -> None:
+    started = threading.Event()
+    for n in range(6):
+        items = feed_items(server, 40 + n, 4, teaser_every=1)
+        for item in items:
+
+            def slow(handler: BaseHTTPRequestHandler) -> None:
+                started.set()
+                time.sleep(0.3)
+                handler.send_response(404)
+                handler.send_header("Content-Length", "0")
+                handler.end_headers()
+
+            server.add(item.link.split(str(server.port), 1)[1], Route(handler=slow))
+        body = FORMATS["rss"](f"F{n}", server.url("/"), items)
+        library.add_feed(server.add(f"/s{n}", Route(body=body)))
+    stop = threading.Event()
+    reports: list[object] = []
+    options = RefreshOptions(feed_workers=1, page_workers=1, per_host=1)
+    worker = threading.Thread(
+        target=lambda: reports.extend(refresh_feeds(library, options=options, stop=stop))
+    )
+    worker.start()
+    assert started.wait(10)
+    stop.set()
+    worker.join(5)
+    assert not worker.is_alive()  # 24 slow pages would take 7 s; it stopped at once
+    assert (
+        sum(1 for r in reports if getattr(r, "error", "") == "not fetched: the refresh was stopped")
+        >= 4
+    )
+
+
+def test_feed_counts_follow_reads_and_deletes(server: LocalServer, library: Library) -> None:
+    url = serve_feed(server, "/counted", "rss", feed_items(server, 9, 3))
+    subscribe(library, url)
+    first, second, _ = library.page(Query())
+    library.mark_read(first.id)
+    library.delete(second.id)
+    feed = library.feed(url)
+    assert feed is not None and (feed.items, feed.unread) == (2, 1)
+    library.mark_read(first.id, False)
+    feed = library.feed(url)
+    assert feed is not None and (feed.items, feed.unread) == (2, 2)

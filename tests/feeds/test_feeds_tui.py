@@ -1,0 +1,94 @@
+"""Pilot tests for feeds in the reader: ``f`` filters the library by feed, ``R`` refreshes
+every feed in a worker and new items appear without a restart, also while reading."""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+
+import pytest
+
+from benchmarks.feed_documents import CONTENT_TYPES, rss
+from inbrief.feeds.subscribe import subscribe
+from inbrief.tui.screens.feeds import FeedPickerScreen
+from inbrief.tui.screens.library import LibraryScreen
+from inbrief.tui.screens.reader import ReaderScreen
+from inbrief.tui.widgets.article_list import ArticleList
+from inbrief.tui.widgets.feed_progress import FeedProgress
+from tests.conftest import LocalServer, Route
+from tests.feeds.support import feed_items, serve_feed, serve_pages
+from tests.tui_support import isolate, make_app, seeded_library
+
+
+@pytest.mark.asyncio
+async def test_f_filters_by_feed_and_R_brings_new_items(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, server: LocalServer
+) -> None:
+    isolate(monkeypatch, tmp_path)
+    library = seeded_library(tmp_path)  # one article added by hand
+    url = serve_feed(server, "/news.xml", "rss", feed_items(server, 1, 2), title="Morning News")
+    subscribe(library, url)
+    app = make_app(library)
+    async with app.run_test(size=(110, 30)) as pilot:
+        articles = app.screen.query_one(ArticleList)
+        assert articles.row_count == 3
+        sites = {str(articles.get_row_at(n)[2]) for n in range(3)}
+        assert "Morning News" in sites  # feed articles show their feed's name
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, FeedPickerScreen)
+        await pilot.press("down", "enter")  # below "All articles": the feed
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert articles.row_count == 2 and articles.total == 2
+        assert "from Morning News" in str(app.screen.query_one("#status").render())
+
+        serve_feed(server, "/news.xml", "rss", feed_items(server, 1, 5), title="Morning News")
+        await pilot.press("R")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert articles.row_count == 5  # the three new items, still filtered by the feed
+        assert not app.screen.query(FeedProgress)
+        assert any("3 new" in str(n.message) for n in app._notifications)
+
+        await pilot.press("f", "up", "enter")  # the picker opens on the feed: up to every article
+        await pilot.pause()
+        assert articles.row_count == 6
+
+
+@pytest.mark.asyncio
+async def test_refresh_runs_on_while_reading(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, server: LocalServer
+) -> None:
+    isolate(monkeypatch, tmp_path)
+    library = seeded_library(tmp_path)
+    items = feed_items(server, 2, 3)
+    serve_pages(server, items)
+    body = rss("Slow Feed", server.url("/"), items)
+    release = threading.Event()
+
+    def slow(handler: BaseHTTPRequestHandler) -> None:
+        release.wait(10)
+        handler.send_response(200)
+        handler.send_header("Content-Type", CONTENT_TYPES["rss"])
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body)
+
+    library.add_feed(server.add("/slow.xml", Route(handler=slow)))
+    app = make_app(library)
+    async with app.run_test(size=(110, 30)) as pilot:
+        await pilot.press("R")
+        await pilot.pause()
+        await pilot.press("enter")  # open the article while the feed is being fetched
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.query(FeedProgress)  # the bar shows over the reader
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not app.screen.query(FeedProgress)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one(ArticleList).row_count == 4
