@@ -134,7 +134,7 @@ def measure_reader(source: str) -> ReaderTiming:
         seen.clear()
         pressed = time.perf_counter()
         os.write(main, b"\r")
-        found["opened"] = _wait_for(main, b"Next section", seen) - pressed
+        found["opened"] = _wait_for(main, b"Contents", seen) - pressed
         found["busy"] = _key_latency(main, b"j", 20, 0.1)  # the summary is computed meanwhile
         time.sleep(1.0)
         os.write(main, b"g")  # back to the top, so every page down has somewhere to go

@@ -52,3 +52,8 @@ async def open_reader(app: InbriefApp, pilot: Pilot[int]) -> ReaderScreen:
     await pilot.pause()
     assert isinstance(app.screen, ReaderScreen)
     return app.screen
+
+
+def screen_lines(app: InbriefApp) -> list[str]:
+    """The text of every row of the screen as the terminal would show it."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 import threading
 from itertools import islice
+from typing import cast
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -147,7 +148,8 @@ def _parse_prefix(text: str) -> tuple[lxml_html.HtmlElement, bool]:
         raise InbriefError("cannot parse the HTML: Document is empty")
     if cut is not None:
         _remove_from(cut)
-    return root, deepest >= _PARSER_DEPTH
+    # The parser builds lxml.html elements; its stub types close() as a plain _Element.
+    return cast(lxml_html.HtmlElement, root), deepest >= _PARSER_DEPTH
 
 
 def _remove_from(cut: etree._Element) -> None:

@@ -12,7 +12,6 @@ import copy
 import re
 from dataclasses import dataclass, field, replace
 
-from lxml import etree
 from lxml import html as lxml_html
 
 from inbrief.extract.boilerplate import Paragraph, drop_furniture, mark_author_bios
@@ -49,11 +48,11 @@ _DATELINE_PREFIX = re.compile(
 )
 
 
-def _classes(element: etree._Element) -> str:
+def _classes(element: lxml_html.HtmlElement) -> str:
     return f"{element.get('class') or ''} {element.get('id') or ''}"
 
 
-def _has_block_child(element: etree._Element) -> bool:
+def _has_block_child(element: lxml_html.HtmlElement) -> bool:
     return any(
         isinstance(child.tag, str) and child.tag.lower() in _BLOCKS and child.tag != "br"
         for child in element.iter()
@@ -104,7 +103,7 @@ class _Builder:
             block = Block(BlockKind.PARAGRAPH, [text], links=Link.spans(0, spans))
             self.add(block, min(1.0, links / len(text)))
 
-    def pieces(self, element: etree._Element) -> list[_Piece]:
+    def pieces(self, element: lxml_html.HtmlElement) -> list[_Piece]:
         """``element``'s text (as ``text_content()`` gives it) in pieces, links marked."""
         if next(element.iter("a"), None) is None:
             return [(element.text_content(), None)]
@@ -113,7 +112,11 @@ class _Builder:
         return pieces
 
     def _walk(
-        self, element: etree._Element, url: str | None, pieces: list[_Piece], spaced: bool = False
+        self,
+        element: lxml_html.HtmlElement,
+        url: str | None,
+        pieces: list[_Piece],
+        spaced: bool = False,
     ) -> None:
         """``spaced``: block and credit elements inside are set apart by a space (a caption's
         credit in its own ``<span class="credit">`` or ``<p>``)."""
@@ -132,12 +135,12 @@ class _Builder:
             if child.tail:
                 pieces.append((child.tail, url or None))
 
-    def block(self, kind: BlockKind, element: etree._Element) -> Block:
+    def block(self, kind: BlockKind, element: lxml_html.HtmlElement) -> Block:
         """A one-item block of ``kind`` holding ``element``'s text and links."""
         text, spans = clean_inline_spans(self.pieces(element))
         return Block(kind, [text], links=Link.spans(0, spans))
 
-    def caption(self, element: etree._Element) -> Block:
+    def caption(self, element: lxml_html.HtmlElement) -> Block:
         """A caption block; its credit keeps a space from the caption ("2023. Jane Doe/AFP").
 
         A credit is often a child element (``<span class="credit">``, a ``<p>``) or glued to
@@ -164,7 +167,7 @@ class _Builder:
     def _has_body(self) -> bool:
         return any(section.blocks for section in self.sections)
 
-    def visit(self, element: etree._Element) -> None:
+    def visit(self, element: lxml_html.HtmlElement) -> None:
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
         if not tag or (tag in _SKIP and not _is_page_form(element)):
             self._tail(element)
@@ -217,11 +220,11 @@ class _Builder:
             self.link_chars += _link_chars(element)
         self._tail(element)
 
-    def _tail(self, element: etree._Element) -> None:
+    def _tail(self, element: lxml_html.HtmlElement) -> None:
         if element.tail:
             self.inline.append((element.tail, None))
 
-    def _list(self, element: etree._Element, ordered: bool) -> None:
+    def _list(self, element: lxml_html.HtmlElement, ordered: bool) -> None:
         gathered = _ListItems()
         self._gather(element, ordered, 0, gathered)
         if gathered.items:
@@ -231,7 +234,9 @@ class _Builder:
             )
             self.add(block, min(1.0, share))
 
-    def _gather(self, element: etree._Element, ordered: bool, level: int, into: _ListItems) -> None:
+    def _gather(
+        self, element: lxml_html.HtmlElement, ordered: bool, level: int, into: _ListItems
+    ) -> None:
         """The items of a list, nested lists after their parent item one level deeper;
         numbered from the list's ``start`` (``<ol start="3">``)."""
         number = _start(element)
@@ -250,9 +255,9 @@ class _Builder:
                 into.markers.append(f"{number}." if ordered else "•")
                 number += 1
             for child in nested:
-                self._gather(child, child.tag.lower() == "ol", level + 1, into)
+                self._gather(child, str(child.tag).lower() == "ol", level + 1, into)
 
-    def _table(self, element: etree._Element) -> None:
+    def _table(self, element: lxml_html.HtmlElement) -> None:
         rows = []
         for row in element.iter("tr"):
             cells = [clean_inline(cell.text_content()) for cell in row.iter("td", "th")]
@@ -272,7 +277,7 @@ class _ListItems:
     markers: list[str] = field(default_factory=list)
 
 
-def _start(element: etree._Element) -> int:
+def _start(element: lxml_html.HtmlElement) -> int:
     """The first number of an ``<ol>`` (its ``start``), 1 when absent or not a number."""
     try:
         return int(element.get("start") or 1)
@@ -280,7 +285,7 @@ def _start(element: etree._Element) -> int:
         return 1
 
 
-def _remove_keeping_tail(element: etree._Element) -> None:
+def _remove_keeping_tail(element: lxml_html.HtmlElement) -> None:
     """Remove ``element`` from its parent, keeping the text that follows it."""
     parent = element.getparent()
     if parent is None:
@@ -299,7 +304,7 @@ def _remove_keeping_tail(element: etree._Element) -> None:
 _PAGE_FORM_CHARS = 1000
 
 
-def _is_page_form(element: etree._Element) -> bool:
+def _is_page_form(element: lxml_html.HtmlElement) -> bool:
     if element.tag not in ("form", "head"):
         return False
     text = sum(
@@ -316,7 +321,7 @@ _SENTENCE_WORDS = 12
 _LAYOUT_PARTS = {"p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}
 
 
-def is_layout_table(table: etree._Element) -> bool:
+def is_layout_table(table: lxml_html.HtmlElement) -> bool:
     """A table used to lay out a page (old sites put the whole article in one): its cells hold
     paragraphs or long text. Such a table is read as blocks; a data table becomes rows."""
     for cell in table.iter("td", "th"):
@@ -333,17 +338,18 @@ def _is_sentence(text: str) -> bool:
     return len(text.split()) >= _SENTENCE_WORDS and text.endswith((".", "!", "?", "”", '"'))
 
 
-def _sets_apart(element: etree._Element) -> bool:
+def _sets_apart(element: lxml_html.HtmlElement) -> bool:
     """Whether ``element`` starts a text of its own: a block, or a credit inside a caption."""
-    return element.tag.lower() in _BLOCKS or bool(_CAPTION_CLASS.search(_classes(element)))
+    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    return tag in _BLOCKS or bool(_CAPTION_CLASS.search(_classes(element)))
 
 
-def _link_chars(element: etree._Element) -> int:
+def _link_chars(element: lxml_html.HtmlElement) -> int:
     """Characters of text inside links in ``element`` (itself included)."""
     return sum(len(link.text_content().strip()) for link in element.iter("a"))
 
 
-def _has_heading(element: etree._Element) -> bool:
+def _has_heading(element: lxml_html.HtmlElement) -> bool:
     return any(child.tag in _HEADINGS for child in element.iter() if isinstance(child.tag, str))
 
 

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding, BindingType
-from textual.notifications import SeverityLevel
+from textual.binding import ActiveBinding, Binding, BindingType
+from textual.command import CommandPalette
+from textual.notifications import Notify, SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -22,9 +23,12 @@ from inbrief.errors import InbriefError
 from inbrief.library import Library, open_library
 from inbrief.safe_text import for_terminal
 from inbrief.tui.config import Config, config_dir, load_config, save_theme
-from inbrief.tui.screens.help import HelpScreen
+from inbrief.tui.screens.help import HelpScreen, is_inbrief_binding
 from inbrief.tui.screens.library import LibraryScreen
-from inbrief.tui.themes import load_themes
+from inbrief.tui.themes import ThemeCommands, load_themes
+
+#: Notices shown at once at most (see InbriefApp._on_notify).
+MAX_NOTICES = 3
 
 
 class InbriefApp(App[int]):
@@ -32,6 +36,12 @@ class InbriefApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "inbrief"
+    #: Width classes every screen gets; the reader's panes and the footer follow them (app.tcss).
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (typed by App)
+        (0, "-narrow"),
+        (100, "-medium"),
+        (140, "-wide"),
+    ]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", id="app.help"),
         Binding("ctrl+t", "change_theme", "Theme", show=False, id="app.theme"),
@@ -65,6 +75,19 @@ class InbriefApp(App[int]):
             self.notify(warning, severity="warning", markup=False, timeout=8)
         self.push_screen(LibraryScreen(self.library, self._sources))
 
+    def _on_notify(self, event: Notify) -> None:
+        """Notices never pile up over the text: a repeated one replaces its twin, and beyond
+        :data:`MAX_NOTICES` the oldest gives way (a burst of errors showed a column of them)."""
+        new = event.notification
+        for old in list(self._notifications):
+            if (old.message, old.title, old.severity) == (new.message, new.title, new.severity):
+                self._unnotify(old, refresh=False)
+        super()._on_notify(event)
+        shown = list(self._notifications)
+        for old in shown[: max(0, len(shown) - MAX_NOTICES)]:
+            self._unnotify(old, refresh=False)
+        self._refresh_notifications()
+
     def _remember_theme(self, theme: Theme) -> None:
         if theme.name != self.config.theme:
             self.config.theme = theme.name
@@ -72,6 +95,24 @@ class InbriefApp(App[int]):
                 save_theme(self.config.path, theme.name)
             except OSError as exc:
                 self.notify(f"could not save the theme: {exc}", severity="warning", markup=False)
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """The reader's highlight colours, for themes that do not set them (a user's theme):
+        tints of its accent (``h``, a takeaway) and warning (find hits), under its text colour.
+        The bundled themes set solid colours that survive 256- and 16-colour terminals."""
+        theme = self.current_theme
+        text = theme.foreground or ("#000000" if not theme.dark else "#ffffff")
+        return {
+            "reader-highlight": f"{theme.accent or theme.primary} 25%",
+            "reader-highlight-foreground": text,
+            "reader-hit": f"{theme.warning or theme.primary} 40%",
+            "reader-hit-foreground": text,
+        }
+
+    @property
+    def theme_names(self) -> list[str]:
+        """inbrief's themes and the user's: the only ones offered (not Textual's built-ins)."""
+        return list(self._theme_names)
 
     def notify(
         self,
@@ -100,23 +141,41 @@ class InbriefApp(App[int]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
+    def action_change_theme(self) -> None:
+        """Ctrl+T: pick among :attr:`theme_names`; the choice is remembered."""
+        self.push_screen(CommandPalette(providers=[ThemeCommands], placeholder="Theme…"))
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """The palette: every described binding of the current screen, then themes and quit."""
-        for _key, active in screen.active_bindings.items():
+        """The palette: each described binding of the screen once (all its keys), then themes.
+
+        Textual's own entries are added only where no binding says the same ("Theme", "Quit")
+        and its key panel is left out: ``?`` shows inbrief's keys with their ids.
+        """
+        groups: dict[tuple[int, str], list[tuple[str, ActiveBinding]]] = {}
+        for key, active in screen.active_bindings.items():
             binding = active.binding
-            if not binding.description or active.node not in (screen, self) or not active.enabled:
+            if not active.enabled or not is_inbrief_binding(screen, active):
                 continue
-            keys = self.get_key_display(binding)
+            if binding.action != "command_palette":
+                groups.setdefault((id(active.node), binding.action), []).append((key, active))
+        titles: set[str] = set()
+        for entries in groups.values():
+            active = entries[0][1]
+            binding = active.binding
+            keys = " ".join(self.get_key_display(Binding(k, binding.action)) for k, _ in entries)
+            titles.add(binding.description)
             yield SystemCommand(
                 binding.description,
                 f"{keys} · {binding.id or binding.action}",
-                partial(active.node.run_action, binding.action),
+                partial(self.run_action, binding.action, active.node),
             )
         for name in self._theme_names:
             yield SystemCommand(
                 f"Theme: {name}", "Switch theme (remembered)", partial(setattr, self, "theme", name)
             )
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title not in titles and command.title != "Keys":
+                yield command
 
 
 def run_app(args: argparse.Namespace) -> int:

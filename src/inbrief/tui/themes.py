@@ -12,11 +12,13 @@ import math
 import tomllib
 from collections.abc import Iterable
 from dataclasses import fields
+from functools import partial
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from textual.color import Color, ColorParseError
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.theme import Theme
 
 from inbrief.tui.config import read_settings
@@ -105,3 +107,25 @@ def load_themes(user_dir: Path | None) -> tuple[list[Theme], list[str]]:
 
 def theme_names(themes: Iterable[Theme]) -> list[str]:
     return [theme.name for theme in themes]
+
+
+class ThemeCommands(Provider):
+    """The Ctrl+T picker: the app's own themes (``theme_names``), not Textual's built-ins."""
+
+    def _names(self) -> list[str]:
+        names = getattr(self.app, "theme_names", None)
+        return list(names) if names is not None else sorted(self.app.available_themes)
+
+    def _choose(self, name: str) -> None:
+        self.app.theme = name
+
+    async def discover(self) -> Hits:
+        for name in self._names():
+            yield DiscoveryHit(name, partial(self._choose, name))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name in self._names():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), partial(self._choose, name))

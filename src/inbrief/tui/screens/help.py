@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
@@ -34,8 +34,12 @@ class HelpScreen(ModalScreen[None]):
             )
             yield DataTable[Text](cursor_type="row", id="keys")
             path = config_dir() / "config.toml"
-            yield Label(Content(f'Rebind in {for_terminal(str(path))}: [keys] "id" = "key,key"'))
-            yield Label(Content("Ctrl+P: command palette (every action, themes) · Esc closes"))
+            rebind = f'Rebind in {for_terminal(str(path))}: [keys] "id" = "key,key"'
+            yield Label(Content(rebind), classes="note")
+            yield Label(
+                Content("Ctrl+P: command palette (every action, themes) · Esc closes"),
+                classes="note",
+            )
 
     def on_mount(self) -> None:
         table = self.query_one("#keys", DataTable)
@@ -51,15 +55,21 @@ class HelpScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
+def is_inbrief_binding(screen: Screen[object], active: ActiveBinding) -> bool:
+    """A described key of the screen, the app, or a focused widget's key with an id (the text's
+    ``reader.*`` keys), rather than a widget's inner keys (a list's cursor, an input's editing)."""
+    binding = active.binding
+    return bool(binding.description) and (
+        active.node in (screen, screen.app) or binding.id is not None
+    )
+
+
 def _bindings(screen: Screen[object]) -> list[tuple[Binding, list[str]]]:
     """The described bindings of the screen, the app and the focused widget's own (those with
     an id: Textual's built-in widget keys have none), keymap applied, keys grouped by id."""
     grouped: dict[str, tuple[Binding, list[str]]] = {}
     for key, active in screen.active_bindings.items():
         binding = active.binding
-        own = active.node in (screen, screen.app) or (
-            binding.id is not None and active.node is screen.focused
-        )
-        if binding.description and own:
+        if is_inbrief_binding(screen, active):
             grouped.setdefault(binding.id or binding.action, (binding, []))[1].append(key)
     return list(grouped.values())

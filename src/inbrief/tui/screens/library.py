@@ -12,8 +12,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Footer, Input, Label, ProgressBar
-from textual.worker import get_current_worker
+from textual.widgets import Input, Label, ProgressBar
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from inbrief.library import Deleted, Library, Query, Sort
 from inbrief.library.adding import add_sources
@@ -25,6 +25,7 @@ from inbrief.tui.messages import AddProgress, SourcesAdded
 from inbrief.tui.screens.dialogs import AddSourceScreen, ConfirmDeleteScreen
 from inbrief.tui.screens.feeds import FeedScreen
 from inbrief.tui.widgets.article_list import ArticleList
+from inbrief.tui.widgets.footer import KeyFooter
 
 _SORTS = tuple(Sort)
 #: How the status line names each order, as (usual, reversed).
@@ -72,7 +73,7 @@ class LibraryScreen(FeedScreen):
         with Horizontal(id="progress"):
             yield Label(id="progress-label")
             yield ProgressBar(show_eta=False, id="progress-bar")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         config = self._config()
@@ -224,7 +225,8 @@ class LibraryScreen(FeedScreen):
         self.query_one("#progress-bar", ProgressBar).update(total=len(sources) + 1, progress=0)
         self._add_worker(sources, open_first)
 
-    @work(thread=True, exclusive=True, group="add")
+    # A failure must not end the app (the default for a worker): on_worker_state_changed shows it.
+    @work(thread=True, exclusive=True, group="add", exit_on_error=False)
     def _add_worker(self, sources: list[str], open_first: bool) -> None:
         total = len(sources)
         worker = get_current_worker()
@@ -235,6 +237,13 @@ class LibraryScreen(FeedScreen):
             cancelled=lambda: worker.is_cancelled,  # quitting cancels: q never waits on a server
         )
         self.post_message(SourcesAdded(report, open_first))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR and event.worker.group == "add":
+            self.query_one("#progress").display = False
+            error = event.worker.error
+            reason = f"{type(error).__name__}: {error}"
+            self.notify(reason, title="Could not add", severity="error", markup=False)
 
     def on_add_progress(self, message: AddProgress) -> None:
         label = f"Adding {message.index + 1}/{message.total}: {for_terminal(message.source)}"

@@ -1,8 +1,11 @@
 """The reader: table of contents | article text | summary pane, all driven from the keyboard.
 
-Below 100 columns only the text shows (``t`` and ``s`` bring the panes back); from 100 the
-summary joins it; from 140 all three show. Summaries are computed in a worker so the text is
-readable at once, and recomputed there when the algorithm or length changes.
+Which panes show is screen state (``show_toc``, ``show_summary``) turned into CSS classes; the
+width rules are the app's breakpoint classes (``-narrow`` below 100 columns, ``-medium``,
+``-wide`` from 140; see ``app.tcss``). The text always keeps a readable measure: a pane that
+does not fit beside it lies over it instead of squeezing it. Summaries are computed in a
+worker so the text is readable at once, and recomputed there when the algorithm or the length
+(reactive too) changes; a failure shows in the pane.
 """
 
 from __future__ import annotations
@@ -14,10 +17,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.events import Resize
+from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, OptionList
-from textual.worker import get_current_worker
+from textual.widgets import Input, Label, OptionList
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from inbrief.errors import InbriefError
 from inbrief.library import Library, Position
@@ -32,11 +35,9 @@ from inbrief.tui.messages import SummaryFailed, SummaryReady
 from inbrief.tui.screens.links import LinkChoice, LinkPickerScreen
 from inbrief.tui.takeaway_spans import TakeawayLocator
 from inbrief.tui.widgets.article_view import ArticleView
+from inbrief.tui.widgets.footer import KeyFooter
 from inbrief.tui.widgets.summary_pane import SummaryPane
 from inbrief.tui.widgets.toc import TableOfContents
-
-#: Widths (columns) from which the summary pane, then the table of contents, show by default.
-SUMMARY_FROM, TOC_FROM = 100, 140
 
 
 class ReaderScreen(Screen[None]):
@@ -44,34 +45,25 @@ class ReaderScreen(Screen[None]):
 
     TITLE = "Reader"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "scroll(1)", "Down", show=False, id="reader.down"),
-        Binding("k,up", "scroll(-1)", "Up", show=False, id="reader.up"),
-        Binding("space,pagedown", "page(1)", "Page down", show=False, id="reader.page-down"),
-        Binding("b,pageup", "page(-1)", "Page up", show=False, id="reader.page-up"),
-        Binding("g,home", "top", "Top", show=False, id="reader.top"),
-        Binding("G,end", "bottom", "Bottom", show=False, id="reader.bottom"),
-        Binding("right_square_bracket", "section(1)", "Next section", id="reader.next-section"),
-        Binding(
-            "left_square_bracket",
-            "section(-1)",
-            "Prev section",
-            show=False,
-            id="reader.prev-section",
-        ),
+        Binding("escape,q", "back", "Library", id="reader.back"),
         Binding("slash", "search", "Find", id="reader.search"),
-        Binding("n", "match(1)", "Next hit", id="reader.next-hit"),
-        Binding("N", "match(-1)", "Prev hit", show=False, id="reader.prev-hit"),
-        Binding("t", "toggle_toc", "Contents", show=False, id="reader.toggle-toc"),
+        Binding("t", "toggle_toc", "Contents", id="reader.toggle-toc"),
         Binding("s", "toggle_summary", "Summary", id="reader.toggle-summary"),
-        Binding("h", "highlight", "Highlight", show=False, id="reader.highlight"),
+        Binding("l", "links", "Links", id="reader.links"),
         Binding("a", "algorithm(1)", "Algorithm", id="reader.algorithm"),
         Binding("A", "algorithm(-1)", "Prev algorithm", show=False, id="reader.prev-algorithm"),
         Binding("plus,equals_sign", "length(1)", "Longer", show=False, id="reader.longer"),
         Binding("minus", "length(-1)", "Shorter", show=False, id="reader.shorter"),
-        Binding("l", "links", "Links", id="reader.links"),
+        Binding("h", "highlight", "Highlight", show=False, id="reader.highlight"),
         Binding("o", "open_original", "Open original", show=False, id="reader.open"),
-        Binding("escape,q", "back", "Library", id="reader.back"),
     ]
+
+    #: Pane visibility asked for with ``t`` / ``s``; None leaves it to the width.
+    show_toc: reactive[bool | None] = reactive(None)
+    show_summary: reactive[bool | None] = reactive(None)
+    #: The summarizer and the summary length (None: the default length); changes recompute.
+    algorithm: reactive[str] = reactive(ALGORITHMS[0], init=False)
+    sentences: reactive[int | None] = reactive(None, init=False)
 
     def __init__(self, library: Library, article_id: int) -> None:
         super().__init__()
@@ -79,11 +71,7 @@ class ReaderScreen(Screen[None]):
         self.article_id = article_id
         self.article: Article | None = None
         self.summary: Summary | None = None
-        self.algorithm = ALGORITHMS[0]
-        self.sentences: int | None = None
         self._locator: TakeawayLocator | None = None
-        self._wide_toc: bool | None = None
-        self._wide_summary: bool | None = None
         self._view: ArticleView | None = None
         self._saved_at = Position()
 
@@ -94,11 +82,10 @@ class ReaderScreen(Screen[None]):
             yield ArticleView(id="text")
             yield SummaryPane(id="summary")
         yield Input(placeholder="Find in article (Enter: keep hits, Esc: clear)", id="find")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#find").display = False
-        self._apply_panes(self.app.size.width)
         view = self._view = self.query_one(ArticleView)
         try:
             self.article, position = self.library.article(self.article_id)
@@ -119,14 +106,41 @@ class ReaderScreen(Screen[None]):
         # Paint the text first: the worker competes for the GIL, so start it after a frame.
         self.call_after_refresh(self._summarize)
 
-    def on_resize(self, event: Resize) -> None:
-        self._apply_panes(event.size.width)
+    # -- panes -----------------------------------------------------------------------------
 
-    def _apply_panes(self, width: int) -> None:
-        toc = self._wide_toc if self._wide_toc is not None else width >= TOC_FROM
-        summary = self._wide_summary if self._wide_summary is not None else width >= SUMMARY_FROM
-        self.query_one("#toc").display = toc
-        self.query_one("#summary").display = summary
+    def watch_show_toc(self, shown: bool | None) -> None:
+        self.set_class(shown is True, "-toc-on")
+        self.set_class(shown is False, "-toc-off")
+
+    def watch_show_summary(self, shown: bool | None) -> None:
+        self.set_class(shown is True, "-summary-on")
+        self.set_class(shown is False, "-summary-off")
+
+    def action_toggle_toc(self) -> None:
+        self._toggle(self.query_one(TableOfContents), "show_toc", "show_summary")
+
+    def action_toggle_summary(self) -> None:
+        self._toggle(self.query_one(SummaryPane), "show_summary", "show_toc")
+
+    def _toggle(self, pane: OptionList, name: str, other: str) -> None:
+        """Show or hide ``pane``; shown, it takes the focus. Over the text, one pane at a time."""
+        shown = not pane.display
+        setattr(self, name, shown)
+        if not shown:
+            if pane.has_focus:
+                self.query_one(ArticleView).focus()
+            return
+        if self.has_class("-narrow"):
+            setattr(self, other, None)  # below the readable width a pane covers the text
+        pane.focus()
+
+    def _drawer_with_focus(self) -> str | None:
+        """The name of the pane lying over the text that has the focus, if any."""
+        for pane, name in ((TableOfContents, "show_toc"), (SummaryPane, "show_summary")):
+            widget = self.query_one(pane)
+            if widget.has_focus and widget.styles.layer == "drawer":
+                return name
+        return None
 
     @shows_library_errors
     def _mark_read(self) -> None:
@@ -155,7 +169,14 @@ class ReaderScreen(Screen[None]):
         if self.article is not None:
             self._summary_worker(self.article, SummaryOptions(self.algorithm, self.sentences))
 
-    @work(thread=True, exclusive=True, group="summary")
+    def watch_algorithm(self) -> None:
+        self._summarize()
+
+    def watch_sentences(self) -> None:
+        self._summarize()
+
+    # A failure must not end the app (the default for a worker): on_worker_state_changed shows it.
+    @work(thread=True, exclusive=True, group="summary", exit_on_error=False)
     def _summary_worker(self, article: Article, options: SummaryOptions) -> None:
         try:
             summary = summarize(article, options)
@@ -180,48 +201,33 @@ class ReaderScreen(Screen[None]):
     def on_summary_failed(self, message: SummaryFailed) -> None:
         self.query_one(SummaryPane).show_status(f"No summary: {message.reason}")
 
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A bug in the summarizer shows in the pane and as a notice; reading goes on."""
+        if event.state is not WorkerState.ERROR or event.worker.group != "summary":
+            return
+        error = event.worker.error
+        reason = f"{type(error).__name__}: {error}" if error is not None else "unknown error"
+        self.query_one(SummaryPane).show_status(f"No summary: {reason}")
+        self.notify(reason, title="Summary failed", severity="error", markup=False)
+
     def on_summary_pane_takeaway_selected(self, message: SummaryPane.TakeawaySelected) -> None:
         if self._locator is not None:
             self.query_one(ArticleView).focus_span(self._locator.locate(message.takeaway))
 
     def action_algorithm(self, step: int) -> None:
         index = (ALGORITHMS.index(self.algorithm) + step) % len(ALGORITHMS)
-        self.algorithm = ALGORITHMS[index]
+        self.algorithm = ALGORITHMS[index]  # the watcher recomputes
         self.notify(f"Summarizer: {self.algorithm}", timeout=2, markup=False)
-        self._summarize()
 
     def action_length(self, step: int) -> None:
         current = self.sentences or (len(self.summary.takeaways) if self.summary else 3)
-        self.sentences = max(1, min(30, current + step))
-        self._summarize()
+        self.sentences = max(1, min(30, current + step))  # the watcher recomputes if it changed
 
     def action_highlight(self) -> None:
         shown = self.query_one(ArticleView).toggle_summary()
         self.notify("Summary sentences highlighted" if shown else "Highlights off", timeout=2)
 
     # -- navigation ------------------------------------------------------------------------
-
-    def action_scroll(self, lines: int) -> None:
-        view = self.query_one(ArticleView)
-        view.scroll_to(y=view.scroll_y + lines, animate=False)
-
-    def action_page(self, pages: int) -> None:
-        view = self.query_one(ArticleView)
-        step = max(1, view.size.height - 2)
-        view.scroll_to(y=view.scroll_y + pages * step, animate=False)
-
-    def action_top(self) -> None:
-        self.query_one(ArticleView).scroll_home(animate=False)
-
-    def action_bottom(self) -> None:
-        self.query_one(ArticleView).scroll_end(animate=False)
-
-    def action_section(self, step: int) -> None:
-        if self.article is None:
-            return
-        view = self.query_one(ArticleView)
-        target = max(0, min(len(self.article.sections) - 1, view.current_section() + step))
-        view.scroll_to_section(target)
 
     def on_article_view_section_changed(self, message: ArticleView.SectionChanged) -> None:
         self.query_one(TableOfContents).follow(message.section)
@@ -241,18 +247,6 @@ class ReaderScreen(Screen[None]):
     def _toc_selected(self, event: OptionList.OptionSelected) -> None:
         self.query_one(ArticleView).scroll_to_section(event.option_index)
 
-    def action_toggle_toc(self) -> None:
-        self._wide_toc = not self.query_one("#toc").display
-        self._apply_panes(self.size.width)
-        if self._wide_toc:
-            self.query_one(TableOfContents).focus()
-
-    def action_toggle_summary(self) -> None:
-        self._wide_summary = not self.query_one("#summary").display
-        self._apply_panes(self.size.width)
-        if self._wide_summary:
-            self.query_one(SummaryPane).focus()
-
     def action_search(self) -> None:
         find = self.query_one("#find", Input)
         find.display = True
@@ -261,21 +255,10 @@ class ReaderScreen(Screen[None]):
     @on(Input.Submitted, "#find")
     def _find_submitted(self, event: Input.Submitted) -> None:
         count = self.query_one(ArticleView).search(event.value)
-        self.notify(f"{count} hits for “{event.value}” (n / N)", timeout=3, markup=False)
-        self.refresh_bindings()
+        note = f"{count} hits for “{event.value}” (n / N, Esc clears)"
+        self.notify(note, timeout=3, markup=False)
         event.input.display = False
         self.query_one(ArticleView).focus()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hit keys are dimmed in the footer, and left out of the palette, until a search hits."""
-        if action == "match":
-            return True if self._view is not None and self._view.match_count > 0 else None
-        return True
-
-    def action_match(self, step: int) -> None:
-        position, count = self.query_one(ArticleView).next_match(step)
-        if count:
-            self.notify(f"Hit {position} of {count}", timeout=1)
 
     # -- links ---------------------------------------------------------------------------
 
@@ -310,12 +293,21 @@ class ReaderScreen(Screen[None]):
         self.notify(open_link(self.app, message.url), timeout=3, markup=False)
 
     def action_back(self) -> None:
-        find = self.query_one("#find", Input)
+        """Esc peels one layer: the find bar, a pane over the text, the hits, then the article."""
+        find, view = self.query_one("#find", Input), self.query_one(ArticleView)
         if find.has_focus:
             find.value, find.display = "", False
-            self.query_one(ArticleView).search("")
-            self.query_one(ArticleView).focus()
-            self.refresh_bindings()
+            view.search("")
+            view.focus()
+            return
+        drawer = self._drawer_with_focus()
+        if drawer is not None:
+            setattr(self, drawer, None)
+            view.focus()
+            return
+        if view.match_count:
+            view.search("")
+            self.notify("Find cleared", timeout=1)
             return
         self._save_position()
         self.app.pop_screen()

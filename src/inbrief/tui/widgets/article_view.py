@@ -21,6 +21,7 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
@@ -60,7 +61,31 @@ class TextLink:
 
 
 class ArticleView(ScrollView, can_focus=True):
-    """Scrollable article text with section tracking, inline highlights and search hits."""
+    """Scrollable article text with section tracking, inline highlights and search hits.
+
+    It owns its keys: moving (lines, pages, ends, sections) and stepping through search hits.
+    Every move jumps, never animates, whichever key asked for it. The ids keep the ``reader.``
+    prefix that user keymaps (``[keys]`` in config.toml) name.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "move(1)", "Down", show=False, id="reader.down"),
+        Binding("k,up", "move(-1)", "Up", show=False, id="reader.up"),
+        Binding("space,pagedown", "page(1)", "Page down", show=False, id="reader.page-down"),
+        Binding("b,pageup", "page(-1)", "Page up", show=False, id="reader.page-up"),
+        Binding("g,home", "top", "Top", show=False, id="reader.top"),
+        Binding("G,end", "bottom", "Bottom", show=False, id="reader.bottom"),
+        Binding("right_square_bracket", "section(1)", "Next section", id="reader.next-section"),
+        Binding(
+            "left_square_bracket",
+            "section(-1)",
+            "Prev section",
+            show=False,
+            id="reader.prev-section",
+        ),
+        Binding("n", "match(1)", "Next hit", id="reader.next-hit"),
+        Binding("N", "match(-1)", "Prev hit", show=False, id="reader.prev-hit"),
+    ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {f"article-view--{kind}" for kind in _KINDS}
 
@@ -78,10 +103,14 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView > .article-view--byline { color: $text-muted; }
     ArticleView > .article-view--dateline { color: $text-muted; }
     ArticleView > .article-view--prefix { color: $accent; }
-    ArticleView > .article-view--summary { background: $accent 20%; }
-    ArticleView > .article-view--focus { background: $accent 55%; text-style: bold; }
-    ArticleView > .article-view--match { background: $warning 40%; }
-    ArticleView > .article-view--match-current { background: $warning; color: $background; }
+    ArticleView > .article-view--summary {
+        background: $reader-highlight; color: $reader-highlight-foreground;
+    }
+    ArticleView > .article-view--focus {
+        background: $reader-highlight; color: $reader-highlight-foreground; text-style: bold;
+    }
+    ArticleView > .article-view--match { background: $reader-hit; color: $reader-hit-foreground; }
+    ArticleView > .article-view--match-current { text-style: reverse bold; }
     """
 
     class LinkClicked(Message):
@@ -189,6 +218,34 @@ class ArticleView(ScrollView, can_focus=True):
 
     # -- navigation ------------------------------------------------------------------------
 
+    def action_move(self, lines: int) -> None:
+        self.scroll_to(y=self.scroll_y + lines, animate=False)
+
+    def action_page(self, pages: int) -> None:
+        step = max(1, self.size.height - 2)
+        self.scroll_to(y=self.scroll_y + pages * step, animate=False)
+
+    def action_top(self) -> None:
+        self.scroll_home(animate=False)
+
+    def action_bottom(self) -> None:
+        self.scroll_end(animate=False)
+
+    def action_section(self, step: int) -> None:
+        last = max(self.layout_index.section_start, default=0)
+        self.scroll_to_section(max(0, min(last, self.current_section() + step)))
+
+    def action_match(self, step: int) -> None:
+        position, count = self.next_match(step)
+        if count:
+            self.notify(f"Hit {position} of {count}", timeout=1)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hit keys are dimmed in the footer, and left out of the palette, until a search hits."""
+        if action == "match":
+            return True if self._matches else None
+        return True
+
     def scroll_to_block(self, block: int, offset: int = 0, *, context: int = 0) -> None:
         """Scroll so that ``block`` (at character ``offset``) shows ``context`` lines down."""
         y = self.layout_index.line_of(block, offset)
@@ -243,6 +300,7 @@ class ArticleView(ScrollView, can_focus=True):
             self._match_index = next((i for i, m in enumerate(self._matches) if m.block >= top), 0)
             self._show_match()
         self._restyle()
+        self.refresh_bindings()
         return len(self._matches)
 
     @property

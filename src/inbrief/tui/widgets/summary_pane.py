@@ -18,9 +18,10 @@ from textual.widgets.option_list import Option
 from inbrief.model import Summary, Takeaway
 from inbrief.render import summary_label
 from inbrief.textclean import strip_controls
+from inbrief.tui.widgets.pane_list import PaneList
 
 
-class WrappingOptionList(OptionList):
+class WrappingOptionList(PaneList):
     """An OptionList whose options are measured again whenever its text width changes.
 
     OptionList measures wrapped options once and re-measures only on a resize of the widget;

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from textual.content import Content
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from inbrief.model import Article, Takeaway
 from inbrief.textclean import strip_controls
+from inbrief.tui.widgets.pane_list import PaneList
 
 #: Section gists in the contents are cut to this many characters: a hint, not a summary.
 GIST_CHARS = 90
@@ -21,7 +21,7 @@ def _shorten(text: str, limit: int) -> str:
     return text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-class TableOfContents(OptionList):
+class TableOfContents(PaneList):
     """Sections of the article; the highlighted entry follows the reading position."""
 
     DEFAULT_CSS = """
