@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ROOT
 
 
@@ -28,6 +30,7 @@ def test_speed_suite_runs_quick() -> None:
 
 def test_summaries_benchmark_runs_quick_and_matches_the_cli() -> None:
     """Two newsroom stories: a table with every system asked for, the CLI check passing."""
+    pytest.importorskip("rouge_score")  # the bench extra; the README's test command lacks it
     command = [sys.executable, "-m", "benchmarks.summaries", "--tasks", "newsroom"]
     command += ["--limit", "2", "--systems", "inbrief", "lead-k", "--check-cli"]
     result = subprocess.run(
