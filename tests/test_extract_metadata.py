@@ -39,7 +39,9 @@ TRUTH: dict[str, dict[str, Any]] = {
         "title": "New York State Attorney General reportedly investigating WeWork",
         "byline": "Catherine Shu",
         "site": "TechCrunch",
-        "published": "2019-11-19T04:58:46+00:00",
+        # Declared 2019-11-19T04:58:46Z, shown in sailthru.date as 2019-11-18 20:58:46 (its
+        # address says 2019/11/18): the same moment in the page's own zone.
+        "published": "2019-11-18T20:58:46-08:00",
         "language": "en-US",
         "url": "https://techcrunch.com/2019/11/18/new-york-state-attorney-general-reportedly-investigating-wework/",
     },
@@ -173,3 +175,29 @@ def test_a_date_only_in_the_text_is_found_by_htmldate() -> None:
         "</body></html>"
     )
     assert read_metadata(lxml_html.document_fromstring(markup)).published == "2012-03-06"
+
+
+@pytest.mark.parametrize(
+    ("shown", "published"),
+    [
+        # the date line under the headline, in the writer's wall-clock time
+        ('<time datetime="2021-03-05T04:30:10Z">March 4, 2021 11:30 PM</time>',
+         "2021-03-04T23:30:10-05:00"),
+        # a date class with day and time apart, as a reader sees them
+        ('<div class="story-datePublished"><span>Mar. 4, 2021</span> <span>8:30 PM</span></div>',
+         "2021-03-04T20:30:10-08:00"),
+        # a naive timestamp in a meta tag
+        ('<meta name="article.date" content="2021-03-05 10:00:10">', "2021-03-05T10:00:10+05:30"),
+        # a time to another minute is another moment (a related story): UTC is kept
+        ('<time>March 4, 2021 11:12 PM</time>', "2021-03-05T04:30:10+00:00"),
+        # more than a time zone away: not the same moment
+        ('<time>March 3, 2021 4:30 AM</time>', "2021-03-05T04:30:10+00:00"),
+    ],
+)  # fmt: skip
+def test_a_utc_date_takes_the_zone_the_page_shows_it_in(shown: str, published: str) -> None:
+    markup = (
+        '<html><head><meta property="article:published_time" content="2021-03-05T04:30:10Z">'
+        f"{shown if shown.startswith('<meta') else ''}</head><body><h1>Bridge</h1>"
+        f"{'' if shown.startswith('<meta') else shown}<p>The council voted.</p></body></html>"
+    )
+    assert read_metadata(lxml_html.document_fromstring(markup)).published == published

@@ -140,7 +140,9 @@ _STAMP_SOURCES = (
 
 def _local(date: str, tree: lxml_html.HtmlElement) -> str:
     """The same moment in the page's own time zone, when ``date`` is in UTC and the page also
-    states it with an offset: the day a reader there saw is the day of publication."""
+    states it with an offset, or shows it as local wall-clock time: the day a reader there saw
+    is the day of publication (a story posted at 11 pm in New York is declared for the next
+    day in UTC, and its address and date line say the day before)."""
     try:
         moment = datetime.fromisoformat(date)
     except ValueError:
@@ -155,7 +157,41 @@ def _local(date: str, tree: lxml_html.HtmlElement) -> str:
                 continue
             if other.utcoffset() and other == moment:
                 return other.isoformat()
+    if (offset := _shown_offset(moment, tree)) is not None:
+        return moment.astimezone(timezone(offset)).isoformat()
     return date
+
+
+#: Where a page shows its date line as wall-clock time without an offset: meta tags, ``<time>``
+#: elements (attribute and text) and short elements whose class names a date or time.
+_WALL_CLOCK_SOURCES = (
+    "//meta/@content|//time/@datetime|//time"
+    '|//*[contains(translate(@class,"DPT","dpt"),"date") or contains(translate(@class,"DPT",'
+    '"dpt"),"publish") or contains(translate(@class,"DPT","dpt"),"time")]'
+    "[string-length(normalize-space(.))<80]"
+)
+#: Time zones in use run from UTC-12 to UTC+14, in steps of a quarter of an hour.
+_ZONE_RANGE = (timedelta(hours=-12), timedelta(hours=14))
+
+
+def _shown_offset(moment: datetime, tree: lxml_html.HtmlElement) -> timedelta | None:
+    """The page's UTC offset, when it also shows ``moment`` (a UTC time) as local wall-clock
+    time: a time without an offset, to the same minute past the quarter hour, no more than a
+    time zone away ("November 18, 2019 11:03 PM" for 2019-11-19T07:03Z gives -8 hours)."""
+    utc = moment.replace(tzinfo=None, second=0, microsecond=0)
+    for found in tree.xpath(_WALL_CLOCK_SOURCES)[:200]:
+        text = found if isinstance(found, str) else found.text_content()
+        shown = normalize_date(str(text)[:200])
+        if shown is None or "T" not in shown:
+            continue
+        wall = datetime.fromisoformat(shown)
+        if wall.tzinfo is not None:
+            continue
+        offset = wall.replace(second=0, microsecond=0) - utc
+        quarter = offset % timedelta(minutes=15) == timedelta(0)
+        if offset and quarter and _ZONE_RANGE[0] <= offset <= _ZONE_RANGE[1]:
+            return offset
+    return None
 
 
 def _first_date(tree: lxml_html.HtmlElement, xpath: str) -> str | None:
