@@ -37,6 +37,22 @@ def test_pages_with_an_xml_declaration_are_read(encoding: str) -> None:
         assert article.title == "Café wall"
 
 
+def test_a_page_whose_title_tag_is_never_closed_is_read() -> None:
+    body = "".join(f"<p>{_CAFE.format(n=n)}</p>" for n in range(6))
+    page = (
+        '<html><head><title>Café wall</titavaScript" src="/menu.js"></script>'
+        f"<link rel='stylesheet' href='/s.css'></head><body><div>{body}</div></body></html>"
+    )
+    article = article_from_html(page.encode())
+    assert article.title == "Café wall"
+    assert article.text.count("café owner") == 6
+    # a well-formed title, and markup-like text in a closed one, are left alone
+    closed = page.replace("</titavaScript", "</title><script").replace(
+        "Café wall", "Café wall &lt;b&gt;"
+    )
+    assert article_from_html(closed).title == "Café wall <b>"
+
+
 _PHOTO_STORY = (
     "Fishing boats leave the harbour at first light on Tuesday, as the sun rises behind the old "
     "lighthouse. The fleet has shrunk to a dozen boats, down from forty a decade ago, but the "

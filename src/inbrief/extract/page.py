@@ -42,10 +42,16 @@ _PLAIN_WORDS = 20
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
+#: A ``<title>`` whose end tag is mistyped (``</titavaScript"...``): everything after it would
+#: be the title's text, the whole page in one line. Its text is cut at the first tag.
+_UNCLOSED_TITLE = re.compile(r"(<title[^>]*>[^<]{0,1000}?)(?=<(?!/title\s*>)[a-zA-Z/!])", re.I)
+
+
 def parse_html(text: str) -> lxml_html.HtmlElement:
     """Parse a page leniently and within :mod:`~inbrief.extract.bounds` (elements, links,
     headings, nesting); raise :class:`InbriefError` if nothing can be made of it."""
-    return parse_bounded(_XML_DECLARATION.sub("", text, count=1))
+    text = _XML_DECLARATION.sub("", text, count=1)
+    return parse_bounded(_UNCLOSED_TITLE.sub(r"\1</title>", text, count=1))
 
 
 @dataclass(frozen=True, slots=True)
