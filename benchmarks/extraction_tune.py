@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import logging
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from pathlib import Path as Path_
+from typing import Any
 
 from benchmarks.extraction import Extracted, SetScore, score_set, scored_text
 from benchmarks.extraction_sets import SETS, Page, load_sets
@@ -29,19 +32,31 @@ from inbrief.extract.page import PageCandidates, article_from_sections, page_can
 
 GRID = {
     "thin_words": (40, 80, 120),
-    "thin_share": (0.02, 0.05, 0.1),
+    "thin_share": (0.0, 0.01, 0.02, 0.05, 0.1),
     "linky": (0.3, 0.5, 0.7),
     "readability_gain": (1.1, 1.5, 2.0, 3.0, float("inf")),
 }
 
 
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """What the choice reads of one path's body, and the text the benchmark scores for it."""
+
+    path: Path
+    words: int
+    link_density: float
+    text: str
+
+
 @dataclass(slots=True)
 class PageRun:
-    """A page's candidates (all computed) and the text each path gives."""
+    """A page, its word count and every path's body (all computed)."""
 
     page: Page
-    candidates: PageCandidates
-    texts: dict[Path, str]
+    page_words: int
+    own: Scored
+    alternative: Scored
+    alone: Scored
 
 
 def _text(candidates: PageCandidates, body: Candidate) -> Extracted | None:
@@ -52,36 +67,71 @@ def _text(candidates: PageCandidates, body: Candidate) -> Extracted | None:
     return Extracted(article.title, article.text)
 
 
-def run_paths(pages: list[Page]) -> list[PageRun]:
-    """Every path on every page (a page that cannot be parsed gives no text on any path)."""
+def _scored(page: Page, candidates: PageCandidates, body: Candidate) -> Scored:
+    text = scored_text(page, _text(candidates, body))
+    return Scored(body.path, body.words, body.link_density, text)
+
+
+def run_paths(pages: list[Page], cache_file: Path_ | None = None) -> list[PageRun]:
+    """Every path on every page (a page that cannot be parsed gives no text on any path).
+
+    With ``cache_file``, the runs are read from it when it exists and written to it otherwise,
+    so the grid can be rerun without extracting again (delete the file after changing code).
+    """
+    by_key = {f"{page.set}/{page.key}": page for page in pages}
+    if cache_file is not None and cache_file.exists():
+        stored = json.loads(cache_file.read_text(encoding="utf-8"))
+        return [_from_json(by_key[key], item) for key, item in stored.items() if key in by_key]
     runs: list[PageRun] = []
     for page in pages:
         try:
             found = page_candidates(page.data, url=page.url)
         except InbriefError:
             continue
-        found = PageCandidates(
-            found.meta,
-            found.page_words,
-            found.own,
-            cache(found.alternative),
-            cache(found.alone),
-            cache(found.plain),
+        runs.append(
+            PageRun(
+                page,
+                found.page_words,
+                _scored(page, found, found.own),
+                _scored(page, found, found.alternative()),
+                _scored(page, found, found.alone()),
+            )
         )
-        bodies = [found.own, found.alternative(), found.alone()]
-        texts = {body.path: scored_text(page, _text(found, body)) for body in bodies}
-        runs.append(PageRun(page, found, texts))
+    if cache_file is not None:
+        data = {f"{run.page.set}/{run.page.key}": _to_json(run) for run in runs}
+        cache_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return runs
+
+
+def _to_json(run: PageRun) -> dict[str, Any]:
+    bodies = {"own": run.own, "alternative": run.alternative, "alone": run.alone}
+    return {"page_words": run.page_words} | {
+        name: [str(body.path), body.words, body.link_density, body.text]
+        for name, body in bodies.items()
+    }
+
+
+def _from_json(page: Page, item: dict[str, Any]) -> PageRun:
+    def body(name: str) -> Scored:
+        path, words, density, text = item[name]
+        return Scored(Path(path), words, density, text)
+
+    return PageRun(page, item["page_words"], body("own"), body("alternative"), body("alone"))
 
 
 def texts_for(runs: list[PageRun], limits: Thresholds) -> list[str]:
     """The scored text of each page under ``limits``."""
     out = []
     for run in runs:
-        c = run.candidates
-        body, _ = choice.choose(c.own, c.page_words, c.alternative, c.alone, limits)
-        out.append(run.texts.get(body.path, ""))
+        body, _ = choice.choose(
+            run.own, run.page_words, _given(run.alternative), _given(run.alone), limits
+        )
+        out.append(body.text)
     return out
+
+
+def _given(body: Scored) -> Callable[[], Scored]:
+    return lambda: body
 
 
 def per_set(runs: list[PageRun], texts: list[str]) -> dict[str, SetScore]:
@@ -110,10 +160,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.extraction_tune")
     parser.add_argument("--sets", default=",".join(SETS))
     parser.add_argument("--limit", type=int)
+    parser.add_argument("--cache", type=Path_, help="read/write every path's texts here")
     args = parser.parse_args(argv)
     logging.disable(logging.WARNING)
     pages = load_sets([s for s in args.sets.split(",") if s], args.limit)
-    runs = run_paths(pages)
+    runs = run_paths(pages, args.cache)
     grid = settings()
     scored = [(limits, per_set(runs, texts_for(runs, limits))) for limits in grid]
     names = list(scored[0][1])

@@ -157,6 +157,10 @@ def test_a_page_without_an_article_still_gets_the_one_line_error() -> None:
         ("Von Heiko Müller", "Heiko Müller"),
         ("View all posts by Jane Roe", "Jane Roe"),
         ("AuthorAndreas Kalt", "Andreas Kalt"),
+        ("Jane Roe Harbour Press Published 11:34 PM EST Nov 19, 2019", "Jane Roe Harbour Press"),
+        ("Jane Roe, Staff Writer December 29, 2007", "Jane Roe, Staff Writer"),
+        ("Jane Roe | Updated 3 hours ago", "Jane Roe"),
+        ("Jane Published", "Jane Published"),  # a name, not a date line
         ("Author: Jane Roe", "Jane Roe"),
         ("Posted by: Author: Jane Roe", "Jane Roe"),
         ("By JANE ROE", "JANE ROE"),
@@ -217,3 +221,25 @@ def test_prose_that_every_path_types_as_code_is_shown_plainly() -> None:
     assert extraction.decision.path is Path.READABILITY
     assert "café owner" in extraction.article.text
     assert extraction.article.confidence < 0.5
+
+
+def test_a_short_post_above_a_long_comment_thread_is_the_article() -> None:
+    post = (
+        "The harbour board has asked the council for a second survey of the old wall before "
+        "any work starts, after divers found that the foundations had moved since the spring "
+        "storms, and it wants the results published before the vote next month."
+    )
+    comment = (
+        "I have lived by that wall for forty years and it has always moved a little in the "
+        "winter, so I do not see why this is news, but I suppose the board has to be careful."
+    )
+    comments = "".join(f"<p>{comment} (reply {n})</p>" for n in range(60))
+    page = (
+        "<html><head><title>Second survey for the wall</title></head><body>"
+        f"<div class='post'><h1>Second survey for the wall</h1><p>{post}</p></div>"
+        f"<div id='comments'><h3>60 comments</h3><section class='thread'>{comments}</section>"
+        "</div></body></html>"
+    )
+    extraction = extract_page(page.encode())
+    assert extraction.article.text == post
+    assert extraction.decision.path is Path.OWN

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from lxml import html as lxml_html
+
 from inbrief.extract.boilerplate import is_call_to_action, is_shouting_link
 from inbrief.extract.page import article_from_html
 from inbrief.extract.prepare import is_furniture
+from inbrief.extract.structure import build_sections
 from inbrief.model import Article, BlockKind
 
 _FILLER = [
@@ -197,6 +200,17 @@ def test_text_rules_need_two_signals() -> None:
     assert not is_call_to_action("A preview was shared with paying subscribers.", 0.3)
 
 
+def test_a_long_paragraph_that_says_click_here_is_prose_not_a_pitch() -> None:
+    prose = (
+        "This is the first week the new lens is in stock at the camera shop on the high street "
+        "(click here for its page), and only two of them are left, while in Germany the lens "
+        "has been in the shops for days now, at a lower price than here."
+    )
+    assert not is_call_to_action(prose, 0.1)
+    article = _article(f"<p>{prose.replace('click here', '<a href=/lens>click here</a>')}</p>")
+    assert "only two of them are left" in article.text
+
+
 def test_credits_and_timestamps_are_typed_apart_and_the_repeated_title_goes() -> None:
     middle = "<p>Image copyright Getty Images</p>"
     head = (
@@ -266,3 +280,27 @@ def test_byline_from_the_body_skips_timestamps() -> None:
     head = "<p>Updated 1:39 am EST, Wednesday, November 20, 2019</p><p>By Jane Roe</p>"
     page = _page().replace(b"<h1>Harbour wall to be rebuilt</h1>", head.encode())
     assert article_from_html(page).byline == "Jane Roe"
+
+
+def test_a_short_post_in_a_box_named_for_its_author_is_the_text_not_a_byline() -> None:
+    post = (
+        "Experimental philosophers fit the description of this position at the institute, "
+        "and I am told that such applications would be of real interest to the search "
+        "committee, which values work across the usual lines between fields."
+    )
+    page = (
+        "<html><head><title>A position at the institute</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/archive'>Archive</a></nav>"
+        f"<div class='entry-author-jane_roe entry'><div class='entry-content'><p>{post}</p>"
+        "</div></div><div class='byline'>Posted by Jane Roe</div></body></html>"
+    )
+    article = article_from_html(page.encode())
+    assert post in article.text
+    assert article.byline == "Jane Roe"
+    # typed as the text by the structure itself, not rescued by a fallback path
+    box = lxml_html.fragment_fromstring(
+        f"<div><div class='entry-author-jane_roe'><p>{post}</p></div>"
+        "<div class='author'>Jane Roe</div></div>"
+    )
+    kinds = [(b.kind, b.text[:12]) for s in build_sections(box) for b in s.blocks]
+    assert kinds == [(BlockKind.PARAGRAPH, post[:12]), (BlockKind.BYLINE, "Jane Roe")]

@@ -24,6 +24,13 @@ _LABEL = re.compile(
     r"^(?i:authors?|autor(?:in|en)?|auteur|autore|autori|redakteur(?:in)?|reporter|"
     r"journalist)\s*[:|–—-]?\s*(?=[^\W\d_])"
 )
+#: A date line run into the name: "Tom Davies Associated Press Published 11:34 PM EST Nov 19,
+#: 2019", "Chris Foster, Staff Writer December 29, 2007".
+_TRAILING_DATE = re.compile(
+    r"[\s,|–—-]+(?:(?:published|updated|posted|last updated)\b\W*\w.*"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\W*)$",
+    re.IGNORECASE,
+)
 _BARE_LABEL = re.compile(r"(?i:by|von|par|por|door|author|autor|auteur|posted by|written by)")
 _NAME_START = re.compile(r"[^\W\d_]")
 
@@ -47,7 +54,7 @@ def clean_author(value: str | None) -> str | None:
             text = text[match.end() :]
         if text == before:
             break
-    text = text.strip(" ,;:|–—-")
+    text = _TRAILING_DATE.sub("", text).strip(" ,;:|–—-")
     if _BARE_LABEL.fullmatch(text):
         return None
     return text if _NAME_START.search(text) else None

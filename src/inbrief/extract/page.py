@@ -36,7 +36,7 @@ from inbrief.textclean import XML_INCOMPATIBLE, clean_inline
 _LOG = logging.getLogger("inbrief.extract")
 #: readability's text shown as is must be at least this long: a menu's "Home" or a lone date
 #: is no article, and the page still gets the one-line error.
-_PLAIN_WORDS = 20
+PLAIN_WORDS = 20
 #: An XML declaration, which lxml refuses in a decoded string ("Unicode strings with encoding
 #: declaration are not supported"); the text is decoded already, so it says nothing we need.
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -134,7 +134,7 @@ def extraction_from(
     body, decision = choice.choose(
         candidates.own, candidates.page_words, candidates.alternative, candidates.alone, limits
     )
-    if not body.words and (plain := candidates.plain()).words >= _PLAIN_WORDS:
+    if not body.words and (plain := candidates.plain()).words >= PLAIN_WORDS:
         # Every path typed or filtered all of it away (text in <pre>, a lone dateline...), yet
         # readability found text: show it plainly rather than refuse the page.
         body, decision = plain, Decision(Path.READABILITY, "its text as is; no path kept any")

@@ -184,6 +184,7 @@ class _Builder:
             tag in ("p", "div", "span")
             and _BYLINE_CLASS.search(classes)
             and len(element.text_content().split()) <= _MAX_BYLINE_WORDS
+            and not _holds_prose(element)
         ):
             self.flush()
             kind = BlockKind.DATELINE if "dateline" in classes.lower() else BlockKind.BYLINE
@@ -342,6 +343,12 @@ def _sets_apart(element: lxml_html.HtmlElement) -> bool:
     """Whether ``element`` starts a text of its own: a block, or a credit inside a caption."""
     tag = element.tag.lower() if isinstance(element.tag, str) else ""
     return tag in _BLOCKS or bool(_CAPTION_CLASS.search(_classes(element)))
+
+
+def _holds_prose(element: lxml_html.HtmlElement) -> bool:
+    """A box named for its author (``entry-author-jane``) around a paragraph of prose: a
+    short post, not a byline."""
+    return any(_is_sentence(p.text_content().strip()) for p in element.iterdescendants("p"))
 
 
 def _link_chars(element: lxml_html.HtmlElement) -> int:
