@@ -304,3 +304,19 @@ def test_a_short_post_in_a_box_named_for_its_author_is_the_text_not_a_byline() -
     )
     kinds = [(b.kind, b.text[:12]) for s in build_sections(box) for b in s.blocks]
     assert kinds == [(BlockKind.PARAGRAPH, post[:12]), (BlockKind.BYLINE, "Jane Roe")]
+
+
+def test_text_indented_with_a_bare_ul_is_read_as_paragraphs() -> None:
+    speech = "".join(f"{text}<br><br>" for text in _FILLER)
+    box = lxml_html.fragment_fromstring(
+        f"<div><p>Hansard extract, 21 May 2003.</p><ul><b>The Hon. Jane Roe</b>: {speech}"
+        "<li>a real list item</li></ul></div>"
+    )
+    text = " ".join(b.text for s in build_sections(box) for b in s.blocks)
+    for paragraph in _FILLER:
+        assert paragraph in text
+    # an ordinary list stays a list
+    listed = lxml_html.fragment_fromstring(
+        "<div><ul><li>one item</li><li>two items</li></ul></div>"
+    )
+    assert [b.kind for s in build_sections(listed) for b in s.blocks] == [BlockKind.LIST]

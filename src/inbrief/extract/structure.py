@@ -189,7 +189,7 @@ class _Builder:
             self.flush()
             kind = BlockKind.DATELINE if "dateline" in classes.lower() else BlockKind.BYLINE
             self.add(self.block(kind, element))
-        elif tag in ("ul", "ol"):
+        elif tag in ("ul", "ol") and not _indents_prose(element):
             self.flush()
             self._list(element, ordered=tag == "ol")
         elif tag == "dl":
@@ -343,6 +343,13 @@ def _sets_apart(element: lxml_html.HtmlElement) -> bool:
     """Whether ``element`` starts a text of its own: a block, or a credit inside a caption."""
     tag = element.tag.lower() if isinstance(element.tag, str) else ""
     return tag in _BLOCKS or bool(_CAPTION_CLASS.search(_classes(element)))
+
+
+def _indents_prose(element: lxml_html.HtmlElement) -> bool:
+    """A ``<ul>`` used to indent text (old pages): most of its words sit outside any ``<li>``,
+    so it is read as a container of paragraphs, not as a list."""
+    items = sum(len(item.text_content().split()) for item in element.iterchildren("li"))
+    return len(element.text_content().split()) > 2 * items
 
 
 def _holds_prose(element: lxml_html.HtmlElement) -> bool:
