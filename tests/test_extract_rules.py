@@ -320,3 +320,20 @@ def test_text_indented_with_a_bare_ul_is_read_as_paragraphs() -> None:
         "<div><ul><li>one item</li><li>two items</li></ul></div>"
     )
     assert [b.kind for s in build_sections(listed) for b in s.blocks] == [BlockKind.LIST]
+
+
+def test_a_list_written_between_the_items_of_another_is_nested_not_lost() -> None:
+    box = lxml_html.fragment_fromstring(
+        "<div><ol><li>Before testing, professionals should:</li>"
+        "<ol type='a'><li>describe the purpose of the test</li><li>say how scores are kept</li>"
+        "</ol><li>After testing, they should report the results.</li></ol></div>"
+    )
+    blocks = [b for s in build_sections(box) for b in s.blocks]
+    assert [b.kind for b in blocks] == [BlockKind.LIST]
+    assert blocks[0].items == [
+        "Before testing, professionals should:",
+        "describe the purpose of the test",
+        "say how scores are kept",
+        "After testing, they should report the results.",
+    ]
+    assert blocks[0].levels == [0, 1, 1, 0]

@@ -239,9 +239,14 @@ class _Builder:
         self, element: lxml_html.HtmlElement, ordered: bool, level: int, into: _ListItems
     ) -> None:
         """The items of a list, nested lists after their parent item one level deeper;
-        numbered from the list's ``start`` (``<ol start="3">``)."""
+        numbered from the list's ``start`` (``<ol start="3">``). A list written straight
+        inside another, between its items (markup browsers render alike), counts as nested in
+        the item before it."""
         number = _start(element)
-        for item in element.iterchildren("li", "dt", "dd"):
+        for item in element.iterchildren("li", "dt", "dd", "ul", "ol"):
+            if item.tag in ("ul", "ol"):
+                self._gather(item, item.tag == "ol", level + 1, into)
+                continue
             nested = [child for child in item.iterchildren("ul", "ol")]
             own = item
             if nested:  # the item's own text, without its sub-list's
