@@ -214,13 +214,20 @@ def test_a_page_wrapped_in_one_form_keeps_its_article() -> None:
     assert article_from_html(page.encode()).text.count("café owner") == 3
 
 
-def test_prose_that_every_path_types_as_code_is_shown_plainly() -> None:
-    prose = " ".join(_CAFE.format(n=n) for n in range(8))
-    page = f"<html><head><title>Notes</title></head><body><pre>{prose}</pre></body></html>"
+def test_prose_in_pre_is_paragraphs_and_code_stays_code() -> None:
+    # a press release wrapped by hand at 70 characters, paragraphs apart by blank lines
+    lines = [_CAFE.format(n=n) for n in range(8)]
+    wrapped = "\n".join(lines[:4]) + "\n\n" + "\n".join(lines[4:])
+    page = f"<html><head><title>Notes</title></head><body><pre>{wrapped}</pre></body></html>"
     extraction = extract_page(page.encode())
-    assert extraction.decision.path is Path.READABILITY
-    assert "café owner" in extraction.article.text
-    assert extraction.article.confidence < 0.5
+    assert extraction.decision.path is Path.OWN
+    blocks = extraction.article.body_blocks()
+    assert [b.kind for b in blocks] == [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]
+    assert blocks[0].text == " ".join(lines[:4])
+    code = "def wall(n):\n    return {'part': n}  # rebuilt\n" * 10
+    program = page.replace(wrapped, code).replace("</pre>", f"</pre><p>{' '.join(lines)}</p>")
+    kinds = [b.kind for s in article_from_html(program.encode()).sections for b in s.blocks]
+    assert kinds == [BlockKind.CODE, BlockKind.PARAGRAPH]
 
 
 def test_a_short_post_above_a_long_comment_thread_is_the_article() -> None:

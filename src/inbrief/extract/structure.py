@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from lxml import html as lxml_html
 
 from inbrief.extract.boilerplate import Paragraph, drop_furniture, mark_author_bios
+from inbrief.extract.preformatted import prose_paragraphs
 from inbrief.links import resolve_link
 from inbrief.model import Block, BlockKind, Link, Section
 from inbrief.textclean import clean_inline, clean_inline_spans, strip_controls
@@ -201,7 +202,11 @@ class _Builder:
         elif tag == "pre":
             self.flush()
             code = strip_controls(element.text_content()).strip("\n")
-            self.add(Block(BlockKind.CODE, [code]))
+            prose = prose_paragraphs(code)
+            for paragraph in prose or []:
+                self.add(Block(BlockKind.PARAGRAPH, [paragraph]))
+            if prose is None:
+                self.add(Block(BlockKind.CODE, [code]))
         elif tag == "table" and not is_layout_table(element):
             self.flush()
             self._table(element)
