@@ -28,7 +28,12 @@ from benchmarks.extraction_sets import SETS, Page, load_sets
 from inbrief.errors import InbriefError
 from inbrief.extract import choice
 from inbrief.extract.choice import Candidate, Path, Thresholds
-from inbrief.extract.page import PageCandidates, article_from_sections, page_candidates
+from inbrief.extract.page import (
+    PLAIN_WORDS,
+    PageCandidates,
+    article_from_sections,
+    page_candidates,
+)
 
 GRID = {
     "thin_words": (40, 80, 120),
@@ -57,6 +62,8 @@ class PageRun:
     own: Scored
     alternative: Scored
     alone: Scored
+    #: readability alone's text as plain paragraphs: the last resort when no path kept any.
+    plain: Scored
 
 
 def _text(candidates: PageCandidates, body: Candidate) -> Extracted | None:
@@ -95,6 +102,7 @@ def run_paths(pages: list[Page], cache_file: Path_ | None = None) -> list[PageRu
                 _scored(page, found, found.own),
                 _scored(page, found, found.alternative()),
                 _scored(page, found, found.alone()),
+                _scored(page, found, found.plain()),
             )
         )
     if cache_file is not None:
@@ -104,7 +112,12 @@ def run_paths(pages: list[Page], cache_file: Path_ | None = None) -> list[PageRu
 
 
 def _to_json(run: PageRun) -> dict[str, Any]:
-    bodies = {"own": run.own, "alternative": run.alternative, "alone": run.alone}
+    bodies = {
+        "own": run.own,
+        "alternative": run.alternative,
+        "alone": run.alone,
+        "plain": run.plain,
+    }
     return {"page_words": run.page_words} | {
         name: [str(body.path), body.words, body.link_density, body.text]
         for name, body in bodies.items()
@@ -116,16 +129,21 @@ def _from_json(page: Page, item: dict[str, Any]) -> PageRun:
         path, words, density, text = item[name]
         return Scored(Path(path), words, density, text)
 
-    return PageRun(page, item["page_words"], body("own"), body("alternative"), body("alone"))
+    return PageRun(
+        page, item["page_words"], body("own"), body("alternative"), body("alone"), body("plain")
+    )
 
 
 def texts_for(runs: list[PageRun], limits: Thresholds) -> list[str]:
-    """The scored text of each page under ``limits``."""
+    """The scored text of each page under ``limits`` (with the last resort of
+    :func:`inbrief.extract.page.extraction_from`, as shipped)."""
     out = []
     for run in runs:
         body, _ = choice.choose(
             run.own, run.page_words, _given(run.alternative), _given(run.alone), limits
         )
+        if not body.words and run.plain.words >= PLAIN_WORDS:
+            body = run.plain
         out.append(body.text)
     return out
 

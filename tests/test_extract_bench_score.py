@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from benchmarks.extraction import diagnose
@@ -48,3 +50,21 @@ def test_diagnose_names_missing_and_extra_stretches() -> None:
     )
     assert missing == ["and then it ran far away"]
     assert extra == ["sign up for our newsletter today"]
+
+
+def test_the_tuning_cache_gives_back_the_same_runs(tmp_path: Path) -> None:
+    from benchmarks.extraction_sets import Page
+    from benchmarks.extraction_tune import run_paths, texts_for
+    from inbrief.extract.choice import THRESHOLDS
+
+    story = " ".join(["The council voted to rebuild the old harbour wall this winter."] * 8)
+    html = f"<html><body><p>{story}</p></body></html>".encode()
+    pages = [Page("dragnet", f"dragnet--{n}", None, html, story) for n in range(2)]
+    cache = tmp_path / "paths.json"
+    first = run_paths(pages, cache)
+    again = run_paths(pages, cache)
+    assert cache.exists()
+    assert [r.own for r in first] == [r.own for r in again]
+    assert [r.plain for r in first] == [r.plain for r in again]
+    assert texts_for(again, THRESHOLDS) == texts_for(first, THRESHOLDS)
+    assert story in texts_for(again, THRESHOLDS)[0]
