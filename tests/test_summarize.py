@@ -61,13 +61,15 @@ def test_default_length_is_the_learned_expected_count(seed: Article) -> None:
     from inbrief.summarize.centrality import gather
     from inbrief.summarize.features import feature_rows
     from inbrief.summarize.learned import LENGTH_BOUNDS, expected_count, shipped_scorer
+    from inbrief.summarize.registry import learned_length
     from inbrief.summarize.units import sentence_units, title_terms
 
     english = language_of("en")
     units = sentence_units(seed, english)
     evidence = gather(units, title_terms(seed, english))
-    probabilities = shipped_scorer().probabilities(feature_rows(units, evidence))
-    wanted = expected_count(probabilities)
+    wanted = learned_length(units, evidence, shipped_scorer())
+    probabilities = shipped_scorer().probabilities(feature_rows(units, evidence, wanted))
+    assert expected_count(probabilities) == wanted  # it settled: the length it expects
     assert LENGTH_BOUNDS[0] <= wanted <= LENGTH_BOUNDS[1]
     assert len(summarize(seed).takeaways) == wanted
     assert len(summarize(seed, SummaryOptions(sentences=2)).takeaways) == 2

@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from inbrief.nlp.language import Language
 from inbrief.summarize import default
 from inbrief.summarize.centrality import Evidence
-from inbrief.summarize.features import feature_rows
-from inbrief.summarize.learned import expected_count, shipped_scorer
+from inbrief.summarize.features import article_rows, feature_rows, with_fraction
+from inbrief.summarize.learned import LENGTH_BOUNDS, Scorer, expected_count, shipped_scorer
 from inbrief.summarize.units import Unit
 
 DEFAULT_ALGORITHM = "inbrief"
+#: At most this many rounds of :func:`learned_length` (it settles in two or three).
+LENGTH_STEPS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,12 +46,33 @@ def rank_default(request: Request) -> Ranked:
     """inbrief's default (:mod:`inbrief.summarize.default`); without a count, as many
     sentences as the learned scorer expects a person to pick."""
     evidence = request.evidence
-    probabilities = shipped_scorer().probabilities(feature_rows(request.units, evidence))
-    count = request.count if request.count is not None else expected_count(probabilities)
+    count = request.count
+    if count is None:
+        count = learned_length(request.units, evidence, shipped_scorer())
+    probabilities = shipped_scorer().probabilities(feature_rows(request.units, evidence, count))
     opening = default.opening_scores(evidence)
-    takeaway = default.takeaway_scores(evidence, probabilities)
+    takeaway = default.takeaway_scores(evidence, probabilities, count)
     picks = default.choose(evidence, opening, takeaway, count)
     return sorted(picks), default.gist(picks, evidence)
+
+
+def learned_length(units: list[Unit], evidence: Evidence, scorer: Scorer) -> int:
+    """The default length: as many sentences as the scorer expects a person to keep
+    (:func:`~inbrief.summarize.learned.expected_count`).
+
+    The scorer sees the share of the article kept, so the expectation depends on the length
+    assumed: starting from the middle of ``LENGTH_BOUNDS``, the expected count is taken as
+    the new length until it settles (a handful of dot products per sentence). A short
+    article whose sentences all carry weight keeps more of them than a long one.
+    """
+    rows = article_rows(units, evidence)
+    count = sum(LENGTH_BOUNDS) // 2
+    for _ in range(LENGTH_STEPS):
+        expected = expected_count(scorer.probabilities(with_fraction(rows, count)))
+        if expected == count:
+            break
+        count = expected
+    return count
 
 
 def rank_lead(request: Request) -> Ranked:
