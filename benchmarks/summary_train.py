@@ -42,7 +42,7 @@ from benchmarks.summary_data import TASKS, Story, load_stories, read_article, wr
 from inbrief.nlp.language import resolve_language
 from inbrief.summarize import default
 from inbrief.summarize.centrality import Evidence, gather
-from inbrief.summarize.features import FEATURES, feature_rows
+from inbrief.summarize.features import FEATURES, article_rows, feature_rows
 from inbrief.summarize.learned import MODEL_FILE, Scorer
 from inbrief.summarize.registry import learned_length
 from inbrief.summarize.units import Unit, sentence_units, title_terms
@@ -162,12 +162,17 @@ def fit(data: Sequence[Prepared], penalty: float = PENALTY) -> Scorer:
     )
 
 
+def _length(item: Prepared, scorer: Scorer) -> int:
+    """The default length (no ``-n``/``-r``) of the story's summary under ``scorer``."""
+    return learned_length(article_rows(item.units, item.evidence), scorer)
+
+
 def summary(item: Prepared, scorer: Scorer, own_length: bool = False) -> str:
     """The default summarizer's text for a story under ``scorer``: k sentences, or with
     ``own_length`` as many as :func:`~inbrief.summarize.registry.learned_length` says."""
     if not item.units:
         return ""
-    count = learned_length(item.units, item.evidence, scorer) if own_length else item.story.k
+    count = _length(item, scorer) if own_length else item.story.k
     rows = item.rows if count == item.story.k else _rows(item.units, item.evidence, count)
     probabilities = scorer.probabilities(rows)
     opening = default.opening_scores(item.evidence)
@@ -232,7 +237,7 @@ def length_report(data: Sequence[Prepared], scorer: Scorer) -> None:
     print("\nDefault length (no -n/-r) against the task's k:")
     for task in ("cnndm", "bbc"):
         items = [d for d in data if d.story.task == task and d.units]
-        counts = np.array([learned_length(d.units, d.evidence, scorer) for d in items])
+        counts = np.array([_length(d, scorer) for d in items])
         ks = np.array([d.story.k for d in items])
         print(
             f"  {task}: k {ks.mean():.1f} on average, default length {counts.mean():.1f}, "

@@ -57,8 +57,8 @@ def overlap_degree(units: Sequence[Unit]) -> list[float]:
         total.update(unit.terms)
     logs = [math.log(max(2, len(unit.terms))) for unit in units]
     mean_log = sum(logs) / len(logs) if logs else 1.0
-    raw = [
-        sum(count * total[term] for term, count in Counter(unit.terms).items()) / (log + mean_log)
+    raw = [  # Σ over the unit's terms, repeats included, is Σ_t count_i(t) × total(t)
+        sum(map(total.__getitem__, unit.terms)) / (log + mean_log)
         for unit, log in zip(units, logs, strict=True)
     ]
     top = max(raw, default=0.0) or 1.0
