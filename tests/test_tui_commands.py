@@ -151,3 +151,15 @@ async def test_no_notice_edge_is_left_behind_by_a_resize(seeded_app: InbriefApp)
         assert not app.screen.query(Toast)
         drawn = "".join(screen_lines(app))
         assert "▌" not in drawn and "short-lived" not in drawn
+
+
+def test_help_writes_the_config_path_from_home_as_tilde(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from inbrief.tui.screens.help import home_relative
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert home_relative(tmp_path / ".config" / "inbrief" / "config.toml") == (
+        "~/.config/inbrief/config.toml"
+    )
+    assert home_relative(Path("/etc/inbrief/config.toml")) == "/etc/inbrief/config.toml"
