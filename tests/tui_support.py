@@ -31,6 +31,13 @@ def seeded_library(tmp_path: Path, seed: bool = True) -> Library:
     return library
 
 
+def isolated_library(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, seed: bool = True) -> Library:
+    """:func:`isolate`, then the library at ``tmp_path / "library.sqlite3"`` (holding the
+    sample article when ``seed``): the set-up most reader tests start with."""
+    isolate(monkeypatch, tmp_path)
+    return seeded_library(tmp_path, seed)
+
+
 def make_app(library: Library, sources: list[str] | None = None) -> InbriefApp:
     return InbriefApp(library, sources or [], load_config())
 
