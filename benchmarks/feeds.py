@@ -13,7 +13,8 @@
 2. A second refresh with nothing new (every feed answers 304), without added latency.
 3. A library of 100,000 articles from 1,000 feeds: opening the list, filtering it by a feed,
    and the feed picker's counts.
-4. Peak memory (RSS, GNU time) of ``inbrief --refresh`` on one feed of 100,000 items.
+4. Peak memory (RSS from /proc, of the process alone and with its worker processes) of
+   ``inbrief --refresh`` on one feed of 100,000 items.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from benchmarks._timing import run_process
+from benchmarks._timing import tree_memory
 from benchmarks.feed_documents import CONTENT_TYPES, FORMATS, article_page, make_items
 from benchmarks.library_scale import SCREEN_PAGE, best_time, generated_article
 from inbrief.feeds.refresh import RefreshOptions, refresh_feeds
@@ -206,16 +207,16 @@ def memory_figure(folder: Path, items: int) -> None:
         sites.add(url, body, "application/rss+xml")
         path = folder / "huge.sqlite3"
         open_library(path).add_feed(url)
-        elapsed, rss = run_process(
+        elapsed, own, tree = tree_memory(
             [sys.executable, "-m", "inbrief", "--library", str(path), "--refresh"]
         )
-        _, baseline = run_process(
+        _, baseline, _ = tree_memory(
             [sys.executable, "-m", "inbrief", "--library", str(folder / "none.sqlite3"), "--feeds"]
         )
         print(
             f"refresh of one {len(body) / 2**20:.1f} MiB feed of {items:,} items:"
-            f" peak RSS {rss / 1024:.0f} MiB in {elapsed:.1f} s"
-            f" (inbrief --feeds alone: {baseline / 1024:.0f} MiB)"
+            f" peak RSS {own / 1024:.0f} MiB, {tree / 1024:.0f} MiB with its worker processes,"
+            f" in {elapsed:.1f} s (inbrief --feeds alone: {baseline / 1024:.0f} MiB)"
         )
     finally:
         sites.close()

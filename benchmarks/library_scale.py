@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from inbrief.library import Query, Sort, open_library
@@ -66,7 +67,7 @@ def measure(folder: Path, count: int) -> dict[str, float]:
         library.page(Query(text), limit=SCREEN_PAGE)
 
     figures["open_screen"] = max(
-        best_time(lambda s=sort, r=reverse: open_screen(s, r))
+        best_time(partial(open_screen, sort, reverse))
         for sort in Sort
         for reverse in (False, True)
     )

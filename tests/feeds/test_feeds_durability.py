@@ -12,6 +12,7 @@ import time
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
+from benchmarks._timing import descendants
 from benchmarks.feed_documents import Item, article_page, make_items, rss
 from inbrief.library import open_library
 from tests.conftest import ROOT, LocalServer, Route
@@ -37,19 +38,6 @@ def _slow_pages(server: LocalServer, items: list[Item], delay: float) -> None:
             answer(request, body, "text/html")
 
         server.add(item.link.split(str(server.port), 1)[1], Route(handler=handler))
-
-
-def _descendants(pid: int) -> set[int]:
-    """Every process below ``pid`` (Linux's /proc; empty elsewhere)."""
-    found: set[int] = set()
-    for tasks in Path(f"/proc/{pid}/task").glob("*/children"):
-        try:
-            children = [int(word) for word in tasks.read_text().split()]
-        except OSError:
-            continue
-        for child in children:
-            found |= {child} | _descendants(child)
-    return found
 
 
 def _running(pid: int) -> bool:
@@ -80,7 +68,7 @@ def test_kill_mid_refresh_keeps_every_committed_item(server: LocalServer, tmp_pa
     deadline = time.monotonic() + 60
     while _stored(path) < 5 and time.monotonic() < deadline and child.poll() is None:
         time.sleep(0.02)
-    helpers = _descendants(child.pid)  # the fork server and its workers (40 items: a pool)
+    helpers = descendants(child.pid)  # the fork server and its workers (40 items: a pool)
     os.kill(child.pid, signal.SIGKILL)
     child.wait()
     stored = _stored(path)

@@ -15,7 +15,7 @@ from inbrief.feeds.prepare import finish, prepare_items
 from inbrief.library import LibraryError, open_library, opening
 from tests.feeds.conftest import Cli
 from tests.hostile.test_library_faults import _overwrite_pages
-from tests.tui_support import isolated_library, make_app
+from tests.tui_support import make_app, reopened_library
 
 FEEDS = 120
 
@@ -81,9 +81,11 @@ def test_busy_library_gives_one_line_per_feed(
 async def test_feed_picker_on_a_damaged_library_is_a_message(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    _subscribed(tmp_path / "library.sqlite3")
-    _overwrite_pages(tmp_path / "library.sqlite3", "feeds")
-    library = isolated_library(monkeypatch, tmp_path, seed=False)
+    def damage(path: Path) -> None:
+        _subscribed(path)
+        _overwrite_pages(path, "feeds")
+
+    library = reopened_library(monkeypatch, tmp_path, damage)
     with pytest.raises(LibraryError):
         library.feeds()
     app = make_app(library)
