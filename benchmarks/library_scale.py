@@ -67,9 +67,7 @@ def measure(folder: Path, count: int) -> dict[str, float]:
         library.page(Query(text), limit=SCREEN_PAGE)
 
     figures["open_screen"] = max(
-        best_time(partial(open_screen, sort, reverse))
-        for sort in Sort
-        for reverse in (False, True)
+        best_time(partial(open_screen, sort, reverse)) for sort in Sort for reverse in (False, True)
     )
     figures["search_rare"] = best_time(lambda: search("item4242"))
     figures["search_common"] = best_time(lambda: search("harbour"))
