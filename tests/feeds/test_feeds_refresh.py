@@ -5,16 +5,20 @@ from __future__ import annotations
 
 import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
 from http.server import BaseHTTPRequestHandler
+from pathlib import Path
 from unittest import mock
 
 import pytest
 
 from benchmarks.feed_documents import CONTENT_TYPES, FORMATS, Item, rss
+from inbrief.batch import default_jobs
 from inbrief.feeds import refresh as feed_refresh
+from inbrief.feeds import workers
 from inbrief.feeds.refresh import RefreshOptions, refresh_feeds
 from inbrief.feeds.subscribe import subscribe
-from inbrief.library import Library, Position, Query
+from inbrief.library import Library, Position, Query, open_library
 from tests.conftest import LocalServer, Route
 from tests.feeds.support import ConditionalFeed, answer, feed_items, serve_feed, serve_pages
 
@@ -163,3 +167,35 @@ def test_feed_counts_follow_reads_and_deletes(server: LocalServer, library: Libr
     library.mark_read(first.id, False)
     feed = library.feed(url)
     assert feed is not None and (feed.items, feed.unread) == (2, 2)
+
+
+def test_worker_processes_store_what_threads_alone_store(
+    server: LocalServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    urls = [
+        serve_feed(server, f"/w{n}", kind, feed_items(server, 60 + n, 6, teaser_every=2))
+        for n, kind in enumerate(("rss", "atom", "json"))
+    ]
+    started: list[int] = []
+    start_pool = workers._start_pool
+
+    def counted(processes: int) -> ProcessPoolExecutor:
+        started.append(processes)
+        return start_pool(processes)
+
+    monkeypatch.setattr(workers, "_start_pool", counted)
+    stored = {}
+    for name, options in {
+        "threads": RefreshOptions(processes=1),
+        "processes": RefreshOptions(processes=2, pool_min_items=0),
+    }.items():
+        library = open_library(tmp_path / f"{name}.sqlite3")
+        for url in urls:
+            library.add_feed(url)
+        reports = refresh_feeds(library, options=options)
+        assert [r.new for r in reports] == [6, 6, 6] and not any(r.error for r in reports)
+        stored[name] = {r.title: (r.gist, r.words, r.feed) for r in library.listing()}
+        library.close()
+    assert started == ([2] if default_jobs() > 1 else [])
+    assert stored["threads"] == stored["processes"] and len(stored["threads"]) == 18
+    assert all(gist for gist, _, _ in stored["processes"].values())
