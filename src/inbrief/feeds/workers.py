@@ -61,13 +61,8 @@ class Workers:
         self._seen = 0
         self._pool: ProcessPoolExecutor | None = None
         self._starting = False
-        #: Set when a worker died: the rest of the run works in its threads.
+        #: Set when a worker died or no pool could start: the rest of the run works in threads.
         self.broken = False
-
-    @property
-    def pooled(self) -> bool:
-        """Whether a process pool has been started in this run."""
-        return self._pool is not None
 
     def run(self, items: int, function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """``function(*args)`` (worth ``items`` items of work), in a worker process when the
@@ -78,7 +73,7 @@ class Workers:
             return function(*args, **kwargs)
         try:
             future = pool.submit(function, *args, **kwargs)
-        except (BrokenProcessPool, RuntimeError):  # broken, or shut down by a stop
+        except (BrokenProcessPool, RuntimeError, OSError):  # broken, shut down, cannot start
             self._lost()
             return function(*args, **kwargs)
         try:
@@ -96,7 +91,7 @@ class Workers:
             return
         try:
             futures = [pool.submit(function, x) for x in inputs]
-        except (BrokenProcessPool, RuntimeError):
+        except (BrokenProcessPool, RuntimeError, OSError):
             self._lost()
             yield from map(function, inputs)
             return
@@ -131,9 +126,13 @@ class Workers:
             if self._seen < self.min_items or self.stop.is_set():
                 return None
             self._starting = True  # this thread starts it; the others go on in theirs
-        pool = _start_pool(self.processes)
+        try:
+            pool: ProcessPoolExecutor | None = _start_pool(self.processes)
+        except (OSError, ValueError, RuntimeError):  # no processes here: threads it is
+            pool = None
         with self._lock:
             self._pool, self._starting = pool, False
+            self.broken = pool is None
         return pool
 
     def _lost(self) -> None:
