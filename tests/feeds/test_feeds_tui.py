@@ -11,6 +11,7 @@ import pytest
 
 from benchmarks.feed_documents import CONTENT_TYPES, rss
 from inbrief.feeds.subscribe import subscribe
+from inbrief.feeds.workers import POOL_MIN_ITEMS
 from inbrief.tui.screens.feeds import FeedPickerScreen
 from inbrief.tui.screens.library import LibraryScreen
 from inbrief.tui.screens.reader import ReaderScreen
@@ -86,3 +87,19 @@ async def test_refresh_runs_on_while_reading(
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen.query_one(ArticleList).row_count == 4
+
+
+@pytest.mark.asyncio
+async def test_R_with_enough_items_for_worker_processes(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, server: LocalServer
+) -> None:
+    library = isolated_library(monkeypatch, tmp_path)
+    items = feed_items(server, 3, POOL_MIN_ITEMS + 4, teaser_every=4)
+    library.add_feed(serve_feed(server, "/big.xml", "atom", items, title="Big"))
+    app = make_app(library)
+    async with app.run_test(size=(110, 30)) as pilot:
+        await pilot.press("R")  # the refresh's worker thread starts the process pool
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.query_one(ArticleList).total == len(items) + 1
+        assert any(f"{len(items)} new" in str(n.message) for n in app._notifications)
