@@ -42,7 +42,8 @@ async def shoot(name: str, theme: str, size: tuple[int, int], keys: Sequence[str
     from inbrief.tui.config import load_config
 
     home = Path(tempfile.mkdtemp(prefix="inbrief-shots-"))
-    os.environ["INBRIEF_CONFIG_DIR"] = str(home / "config")
+    os.environ["HOME"] = str(home)  # the help screen shows the config file as ~/.config/...
+    os.environ["INBRIEF_CONFIG_DIR"] = str(home / ".config" / "inbrief")
     library = open_library(home / "library.sqlite3")
     for sample in SAMPLES:
         library.add(load_articles(str(sample)))

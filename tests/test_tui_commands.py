@@ -125,3 +125,36 @@ async def test_notices_do_not_pile_up(seeded_app: InbriefApp) -> None:
         assert len(toasts) <= MAX_NOTICES
         assert sum("same again" in text for text in toasts) == 1
         assert any("error 5" in text for text in toasts)
+
+
+@pytest.mark.asyncio
+async def test_no_notice_edge_is_left_behind_by_a_resize(seeded_app: InbriefApp) -> None:
+    """Issue 14 item 10: a toast's "▌" edge stayed on screen after a resize. The notice goes
+    with its timeout wherever the window shrank or grew, and the screen drawn afterwards holds
+    nothing of it."""
+    app = seeded_app
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        app.clear_notifications()
+        app.notify("short-lived notice", severity="error", timeout=0.5)
+        await pilot.pause(0.1)
+        assert any("short-lived" in line for line in screen_lines(app))
+        for size in ((60, 20), (160, 48), (40, 12), (100, 30)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause(0.05)
+        await pilot.pause(0.8)
+        assert not app.screen.query(Toast)
+        drawn = "".join(screen_lines(app))
+        assert "▌" not in drawn and "short-lived" not in drawn
+
+
+def test_help_writes_the_config_path_from_home_as_tilde(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from inbrief.tui.screens.help import home_relative
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert home_relative(tmp_path / ".config" / "inbrief" / "config.toml") == (
+        "~/.config/inbrief/config.toml"
+    )
+    assert home_relative(Path("/etc/inbrief/config.toml")) == "/etc/inbrief/config.toml"

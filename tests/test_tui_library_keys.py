@@ -31,6 +31,10 @@ def cell(articles: ArticleList, row: int, column: str) -> str:
     return str(articles.get_cell_at((row, articles.get_column_index(column))))
 
 
+def notices(app: InbriefApp) -> list[str]:
+    return [notification.message for notification in app._notifications]
+
+
 def header(articles: ArticleList) -> str:
     return articles.render_line(0).text
 
@@ -104,7 +108,7 @@ async def test_delete_can_be_undone_for_a_while(
 ) -> None:
     app = app_with_articles(monkeypatch, tmp_path, *DATED)
     library = app.library
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         articles = app.screen.query_one(ArticleList)
         first = articles.selected_id
         assert first is not None
@@ -112,9 +116,13 @@ async def test_delete_can_be_undone_for_a_while(
         await pilot.press("d", "y")
         await pilot.pause()
         assert library.count() == 3 and articles.row_count == 3
+        assert any("z undoes" in text for text in notices(app))
         await pilot.press("z")
         await pilot.pause()
         assert library.count() == 4 and articles.selected_id == first
+        shown = notices(app)  # the "z undoes" notice is taken back, "Restored" replaces it
+        assert not any("z undoes" in text for text in shown)
+        assert any("Restored" in text for text in shown)
         entry = library.entry(first)
         assert entry is not None and entry.read  # restored as it was, under the same id
         assert library.count(Query("Article number")) == 4  # searchable again

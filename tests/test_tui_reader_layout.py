@@ -190,3 +190,6 @@ async def test_footer_keeps_help_and_back_when_narrow(seeded_app: InbriefApp, wi
             assert "/ Find" in footer and "s Summary" in footer and "Summ" not in footer[:6]
         for shown in footer.replace("▏", " ").split("  "):
             assert not shown.endswith(("Hel", "Libr")), footer  # nothing cut mid-word
+        # The palette key is flush with the edge: nothing of the keys scrolled under it shows
+        # through the last column (a compact footer's margin left "…paletteS" at 40 columns).
+        assert footer.endswith("^p palette "), repr(footer[-14:])

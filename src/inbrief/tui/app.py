@@ -88,6 +88,14 @@ class InbriefApp(App[int]):
             self._unnotify(old, refresh=False)
         self._refresh_notifications()
 
+    def withdraw_notice(self, message: str) -> None:
+        """Take back a notice that no longer holds ("z undoes" once the delete is undone)."""
+        message = for_terminal(message)
+        for old in list(self._notifications):
+            if old.message == message:
+                self._unnotify(old, refresh=False)
+        self._refresh_notifications()
+
     def _remember_theme(self, theme: Theme) -> None:
         if theme.name != self.config.theme:
             self.config.theme = theme.name

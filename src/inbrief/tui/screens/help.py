@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -14,6 +15,14 @@ from textual.widgets import DataTable, Label
 
 from inbrief.safe_text import for_terminal
 from inbrief.tui.config import config_dir
+
+
+def home_relative(path: Path) -> str:
+    """``path`` with the home directory written ``~``, as people type it (and shorter)."""
+    try:
+        return str(Path("~") / path.relative_to(Path.home()))
+    except (ValueError, RuntimeError):  # not under home, or no home at all
+        return str(path)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -33,8 +42,8 @@ class HelpScreen(ModalScreen[None]):
                 Content(f"Keys — {self._screen.title or 'inbrief'}"), classes="dialog-title"
             )
             yield DataTable[Text](cursor_type="row", id="keys")
-            path = config_dir() / "config.toml"
-            rebind = f'Rebind in {for_terminal(str(path))}: [keys] "id" = "key,key"'
+            rebind = f"Rebind in {for_terminal(home_relative(config_dir() / 'config.toml'))}: "
+            rebind += '[keys] "id" = "key,key"'
             yield Label(Content(rebind), classes="note")
             yield Label(
                 Content("Ctrl+P: command palette (every action, themes) · Esc closes"),

@@ -41,6 +41,11 @@ _ORDER_NAMES = {
 UNDO_SECONDS = 10
 
 
+def deleted_notice(title: str) -> str:
+    """The notice of a delete, taken back by name when the delete is undone."""
+    return f"Deleted “{for_terminal(title)}” · z undoes"
+
+
 class LibraryScreen(FeedScreen):
     """Every article in the library; ``Enter`` opens one in the reader (``f``/``R``: feeds)."""
 
@@ -191,9 +196,7 @@ class LibraryScreen(FeedScreen):
     def _delete(self, article_id: int, title: str) -> None:
         self._deleted = self.library.delete(article_id)
         self.refresh_list()
-        self.notify(
-            f"Deleted “{for_terminal(title)}” · z undoes", markup=False, timeout=UNDO_SECONDS
-        )
+        self.notify(deleted_notice(title), markup=False, timeout=UNDO_SECONDS)
         self.set_timer(UNDO_SECONDS, partial(self._forget_deleted, self._deleted))
 
     def _forget_deleted(self, deleted: Deleted | None) -> None:
@@ -206,6 +209,9 @@ class LibraryScreen(FeedScreen):
         if deleted is None:
             self.notify("Nothing to undo", timeout=2)
         elif self.library.restore(deleted):
+            withdraw = getattr(self.app, "withdraw_notice", None)
+            if withdraw is not None:  # the "z undoes" notice no longer holds
+                withdraw(deleted_notice(deleted.title))
             self.refresh_list(keep=deleted.id)
             self.notify(f"Restored “{for_terminal(deleted.title)}”", markup=False, timeout=3)
         else:
