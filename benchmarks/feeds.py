@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import sqlite3
 import sys
 import tempfile
@@ -36,18 +37,32 @@ from inbrief.library import Query, open_library
 
 
 class Sites:
-    """One HTTP server per loopback host, serving path -> (body, content type) with a delay."""
+    """One HTTP server per loopback host, serving path -> (body, content type) with a delay.
+
+    The servers run in a process of their own once :meth:`start` is called (add every route
+    first), as a feed host does: their work is not the client's, and in one process they would
+    share its interpreter lock with the refresh being measured.
+    """
 
     def __init__(self, hosts: int, latency: float) -> None:
-        self.latency = latency
+        self._context = multiprocessing.get_context("fork")
+        self._latency = self._context.Value("d", latency, lock=False)
         self.routes: dict[tuple[str, str], tuple[bytes, str]] = {}
-        self.etags = True
         self.servers: list[ThreadingHTTPServer] = []
+        self._process: multiprocessing.process.BaseProcess | None = None
         for n in range(hosts):
             server = ThreadingHTTPServer((f"127.0.0.{n + 2}", 0), self._handler())
             server.daemon_threads = True
-            threading.Thread(target=server.serve_forever, daemon=True).start()
             self.servers.append(server)
+
+    @property
+    def latency(self) -> float:
+        """Seconds each response waits first (changeable while the servers run)."""
+        return float(self._latency.value)
+
+    @latency.setter
+    def latency(self, seconds: float) -> None:
+        self._latency.value = seconds
 
     def base(self, n: int) -> str:
         host, port = self.servers[n % len(self.servers)].server_address[:2]
@@ -62,15 +77,14 @@ class Sites:
                 host = self.headers.get("Host", "")
                 body, kind = sites.routes.get((host, self.path), (b"", ""))
                 etag = f'"{hash(body)}"'
-                if sites.etags and self.headers.get("If-None-Match") == etag:
+                if self.headers.get("If-None-Match") == etag:
                     self.send_response(304)
                     self.end_headers()
                     return
                 self.send_response(200 if kind else 404)
                 self.send_header("Content-Type", kind or "text/plain")
                 self.send_header("Content-Length", str(len(body)))
-                if sites.etags:
-                    self.send_header("ETag", etag)
+                self.send_header("ETag", etag)
                 self.end_headers()
                 self.wfile.write(body)
 
@@ -84,9 +98,21 @@ class Sites:
         host, _, path = host_and_path.partition("/")
         self.routes[(host, "/" + path)] = (body, kind)
 
+    def start(self) -> None:
+        """Serve every route added so far, from a process of their own."""
+        self._process = self._context.Process(target=self._serve, daemon=True)
+        self._process.start()
+
+    def _serve(self) -> None:
+        for server in self.servers[1:]:
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+        self.servers[0].serve_forever()
+
     def close(self) -> None:
+        if self._process is not None:
+            self._process.terminate()
+            self._process.join()
         for server in self.servers:
-            server.shutdown()
             server.server_close()
 
 
@@ -123,6 +149,7 @@ def refresh_figures(folder: Path, feeds: int, items: int, hosts: int, latency: f
     sites = Sites(hosts, latency)
     try:
         urls = _serve_feeds(sites, feeds, items)
+        sites.start()
         total = feeds * items
         # Warm up (imports, the summarizer's models, readability) so neither run pays for it.
         _refresh_into(folder, "warm-up", urls[:3], RefreshOptions())
@@ -205,6 +232,7 @@ def memory_figure(folder: Path, items: int) -> None:
         body = b"<rss version='2.0'><channel><title>Huge</title>" + entries + b"</channel></rss>"
         url = f"{sites.base(0)}/huge.xml"
         sites.add(url, body, "application/rss+xml")
+        sites.start()
         path = folder / "huge.sqlite3"
         open_library(path).add_feed(url)
         elapsed, own, tree = tree_memory(
