@@ -5,17 +5,19 @@ command line reads them. For every story, each candidate sentence gets the featu
 :mod:`inbrief.summarize.features` and a label: whether the greedy ROUGE oracle (up to k
 sentences, each adding the most ROUGE-1 + ROUGE-2 F1 against the reference) picks it. A
 logistic regression (L2, Newton's method, numpy only) is fitted with each task weighing the
-same in total and each story the same within its task. Its probability, weighted by
-``default.LEARNED_WEIGHT``, joins the hand-tuned takeaway score for the picks after the two
-opening ones (which keep the gist score), and its expected count of picks is the length
-when the user gives neither ``-n`` nor ``-r``.
+same in total and each story the same within its task. The features include the share of
+the article the story's k keeps (k / sentences) and its products with position, length and
+centrality. Its probability chooses the takeaways of a *condensed* summary (one keeping at
+least ``default.CONDENSED`` of the sentences) after the gist sentence, and its expected count
+of picks is the length when the user gives neither ``-n`` nor ``-r``.
 
 Validation, printed before anything is written:
 
 - leave-one-task-out: fit on three tasks, summarize the fourth with k sentences;
 - repeated 2-fold inside each task: split every task's stories in two halves (seeded), fit on
   one half of all tasks, score the other half; both ways round, for several seeds;
-- in-sample (fit on everything), for comparison only.
+- in-sample (fit on everything), for comparison only;
+- the brief rule everywhere (no summary counts as condensed: the scorer is never used).
 
     .venv/bin/python -m benchmarks.summary_train            # validate, then write the model
     .venv/bin/python -m benchmarks.summary_train --dry-run  # validate only
@@ -40,8 +42,9 @@ from benchmarks.summary_data import TASKS, Story, load_stories, read_article, wr
 from inbrief.nlp.language import resolve_language
 from inbrief.summarize import default
 from inbrief.summarize.centrality import Evidence, gather
-from inbrief.summarize.features import FEATURES, feature_rows
-from inbrief.summarize.learned import MODEL_FILE, Scorer, expected_count
+from inbrief.summarize.features import FEATURES, article_rows, feature_rows
+from inbrief.summarize.learned import MODEL_FILE, Scorer
+from inbrief.summarize.registry import learned_length
 from inbrief.summarize.units import Unit, sentence_units, title_terms
 
 Matrix = npt.NDArray[np.float64]
@@ -115,9 +118,13 @@ def prepare(stories: list[Story]) -> list[Prepared]:
                 evidence = gather([], ())
             labels = np.zeros(len(units))
             labels[oracle(units, story.references[0], story.k)] = 1.0
-            rows = np.array(feature_rows(units, evidence)).reshape(len(units), len(FEATURES))
+            rows = _rows(units, evidence, story.k)
             prepared.append(Prepared(story, units, evidence, rows, labels))
     return prepared
+
+
+def _rows(units: Sequence[Unit], evidence: Evidence, count: int) -> Matrix:
+    return np.array(feature_rows(units, evidence, count)).reshape(len(units), len(FEATURES))
 
 
 def fit(data: Sequence[Prepared], penalty: float = PENALTY) -> Scorer:
@@ -155,35 +162,38 @@ def fit(data: Sequence[Prepared], penalty: float = PENALTY) -> Scorer:
     )
 
 
-def summary(
-    item: Prepared,
-    scorer: Scorer,
-    own_length: bool = False,
-    weight: float = default.LEARNED_WEIGHT,
-) -> str:
+def _length(item: Prepared, scorer: Scorer) -> int:
+    """The default length (no ``-n``/``-r``) of the story's summary under ``scorer``."""
+    return learned_length(article_rows(item.units, item.evidence), scorer)
+
+
+def summary(item: Prepared, scorer: Scorer, own_length: bool = False) -> str:
     """The default summarizer's text for a story under ``scorer``: k sentences, or with
-    ``own_length`` as many as :func:`~inbrief.summarize.learned.expected_count` says;
-    ``weight`` is the learned probability's weight in the takeaway score."""
+    ``own_length`` as many as :func:`~inbrief.summarize.registry.learned_length` says."""
     if not item.units:
         return ""
-    probabilities = scorer.probabilities(item.rows)
-    count = expected_count(probabilities) if own_length else item.story.k
+    count = _length(item, scorer) if own_length else item.story.k
+    rows = item.rows if count == item.story.k else _rows(item.units, item.evidence, count)
+    probabilities = scorer.probabilities(rows)
     opening = default.opening_scores(item.evidence)
-    takeaway = default.takeaway_scores(item.evidence, probabilities, weight)
+    takeaway = default.takeaway_scores(item.evidence, probabilities, count)
     chosen = default.choose(item.evidence, opening, takeaway, count)
     return " ".join(item.units[i].text for i in sorted(chosen))
 
 
-def scores(
-    data: Sequence[Prepared],
-    scorer: Scorer,
-    own_length: bool = False,
-    weight: float = default.LEARNED_WEIGHT,
-) -> Matrix:
+def scores(data: Sequence[Prepared], scorer: Scorer, own_length: bool = False) -> Matrix:
     """ROUGE-1/2/L F1 x100 of every story against its first reference."""
-    return np.array(
-        [rouge(d.story.references[0], summary(d, scorer, own_length, weight)) for d in data]
-    )
+    return np.array([rouge(d.story.references[0], summary(d, scorer, own_length)) for d in data])
+
+
+def brief_everywhere(data: Sequence[Prepared], scorer: Scorer) -> Matrix:
+    """:func:`scores` with no summary condensed: the hand-tuned takeaway score throughout."""
+    saved = default.CONDENSED
+    default.CONDENSED = float("inf")
+    try:
+        return scores(data, scorer)
+    finally:
+        default.CONDENSED = saved
 
 
 def by_task(data: Sequence[Prepared], values: Matrix) -> dict[str, Matrix]:
@@ -227,7 +237,7 @@ def length_report(data: Sequence[Prepared], scorer: Scorer) -> None:
     print("\nDefault length (no -n/-r) against the task's k:")
     for task in ("cnndm", "bbc"):
         items = [d for d in data if d.story.task == task and d.units]
-        counts = np.array([expected_count(scorer.probabilities(d.rows)) for d in items])
+        counts = np.array([_length(d, scorer) for d in items])
         ks = np.array([d.story.k for d in items])
         print(
             f"  {task}: k {ks.mean():.1f} on average, default length {counts.mean():.1f}, "
@@ -257,14 +267,12 @@ def main(argv: Sequence[str] | None = None) -> None:
           f"{int(sum(d.labels.sum() for d in data))} oracle picks")  # fmt: skip
     scorer = fit(data)
     figures = {
-        "without the scorer (weight 0: hand-tuned takeaway score)": by_task(
-            data, scores(data, scorer, weight=0.0)
-        ),
+        "brief rule everywhere (the scorer unused)": by_task(data, brief_everywhere(data, scorer)),
         "in-sample (fit on all four tasks)": by_task(data, scores(data, scorer)),
         "leave-one-task-out (fit on the other three)": leave_one_task_out(data),
         f"2-fold inside each task, {args.seeds} seeds": two_fold(data, range(args.seeds)),
     }
-    title = f"Default summarizer, learned weight {default.LEARNED_WEIGHT}, k sentences per task"
+    title = f"Default summarizer, condensed from {default.CONDENSED:.2f}, k sentences per task"
     print_table(title, figures)
     length_report(data, scorer)
     print_table(

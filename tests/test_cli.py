@@ -34,9 +34,9 @@ def test_text_summary_of_seed(capsys: pytest.CaptureFixture[str]) -> None:
     assert out[1] == "ameforum.net · Simone McCarthy · 2023-03-23 · 6 min read"
     assert out[3].startswith("Gist: Chinese leader Xi Jinping")
     bullets = [line for line in out if line.startswith("• ")]
-    # The learned default length gives three sentences here: the gist's one, then two bullets
+    # The learned default length gives six sentences here: the gist's one, then five bullets
     # that do not repeat it.
-    assert len(bullets) == 2
+    assert len(bullets) == 5
     assert not any(out[3].removeprefix("Gist: ") in bullet for bullet in bullets)
     assert "\x1b" not in "\n".join(out)
 

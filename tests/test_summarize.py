@@ -59,15 +59,17 @@ def test_default_length_is_the_learned_expected_count(seed: Article) -> None:
     pick, within LENGTH_BOUNDS; -n and -r still rule."""
     from inbrief.nlp.language import get_language as language_of
     from inbrief.summarize.centrality import gather
-    from inbrief.summarize.features import feature_rows
+    from inbrief.summarize.features import article_rows, feature_rows
     from inbrief.summarize.learned import LENGTH_BOUNDS, expected_count, shipped_scorer
+    from inbrief.summarize.registry import learned_length
     from inbrief.summarize.units import sentence_units, title_terms
 
     english = language_of("en")
     units = sentence_units(seed, english)
     evidence = gather(units, title_terms(seed, english))
-    probabilities = shipped_scorer().probabilities(feature_rows(units, evidence))
-    wanted = expected_count(probabilities)
+    wanted = learned_length(article_rows(units, evidence), shipped_scorer())
+    probabilities = shipped_scorer().probabilities(feature_rows(units, evidence, wanted))
+    assert expected_count(probabilities) == wanted  # it settled: the length it expects
     assert LENGTH_BOUNDS[0] <= wanted <= LENGTH_BOUNDS[1]
     assert len(summarize(seed).takeaways) == wanted
     assert len(summarize(seed, SummaryOptions(sentences=2)).takeaways) == 2

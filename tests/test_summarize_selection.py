@@ -102,26 +102,66 @@ def test_sentences_that_stand_alone(text: str) -> None:
     assert stands_alone(text)
 
 
-def test_dependent_sentences_are_never_takeaways() -> None:
-    """Central, early and on-topic, yet each leans on what came before: none is chosen."""
-    art = article(
-        "Library budget grows",
-        (
-            "",
-            [
-                "The council approved a larger library budget on Monday. "
-                "But the library budget still trails the budget of a decade ago. "
-                "He said the library budget would grow again next year.",
-                "The library budget pays for longer opening hours at every branch. "
-                "This means the library budget covers Sundays for the first time.",
-                "Twelve librarians will join the branches in the spring.",
-                "Children's books make up a third of the new purchases.",
-            ],
-        ),
-    )
-    chosen = texts(art, SummaryOptions(sentences=4))
-    assert len(chosen) == 4
-    assert all(stands_alone(text) for text in chosen)
+BUDGET_STORY = [
+    "The council approved a larger library budget on Monday. "
+    "But the library budget still trails the budget of a decade ago. "
+    "He said the library budget would grow again next year.",
+    "The library budget pays for longer opening hours at every branch. "
+    "This means the library budget covers Sundays for the first time.",
+    "Twelve librarians will join the branches in the spring.",
+    "Children's books make up a third of the new purchases.",
+]
+
+
+def test_dependent_sentences_are_never_brief_takeaways() -> None:
+    """Central, early and on-topic, yet each leans on what came before: a brief summary
+    (under a third of the sentences) takes none of them whose predecessor it does not take."""
+    filler = [
+        f"The {name} branch will stay open until eight in the evening." for name in
+        ("north", "south", "east", "west", "harbour", "castle", "market", "station")
+    ]  # fmt: skip
+    art = article("Library budget grows", ("", BUDGET_STORY + filler))
+    units = sentence_units(art, ENGLISH)
+    assert len(units) == 15  # 3 of 15 is brief
+    chosen = texts(art, SummaryOptions(sentences=3))
+    assert len(chosen) == 3
+    for text in chosen:
+        if not stands_alone(text):
+            index = [u.text for u in units].index(text)
+            assert units[index - 1].text in chosen
+
+
+def test_a_brief_takeaway_may_lean_on_the_pick_right_before_it() -> None:
+    units = sentence_units(article("Budget", ("", BUDGET_STORY)), ENGLISH)
+    evidence = gather(units, ())
+    admits = default.admission(evidence, condensed=False)
+    he_said = 2  # "He said the library budget would grow again next year."
+    assert not evidence.readings[he_said].stands_alone
+    assert admits(he_said, [1]) and not admits(he_said, [0])
+    assert admits(0, [])  # a sentence that reads on its own is always admitted
+
+
+def test_a_condensed_summary_opens_with_a_sentence_that_stands_alone() -> None:
+    """Keeping four sentences or more and a third of them or more, the summary reads as a
+    shortened article: after its gist sentence any sentence but a heading may follow."""
+    art = article("Library budget grows", ("", BUDGET_STORY))
+    units = sentence_units(art, ENGLISH)
+    evidence = gather(units, ())
+    assert len(units) == 7
+    assert default.is_condensed(evidence, 4) and not default.is_condensed(evidence, 3)
+    longer = gather(sentence_units(article("Budget", ("", BUDGET_STORY * 2)), ENGLISH), ())
+    assert not default.is_condensed(longer, 4)  # 4 of 14: under a third
+    assert default.admission(evidence, condensed=True)(2, [])
+    summary = summarize(art, SummaryOptions(sentences=4))
+    assert len(summary.takeaways) == 4
+    assert stands_alone(summary.gist[0].text)
+
+
+def test_an_article_with_headings_is_never_condensed() -> None:
+    sentence = "The rail plan adds capacity for freight trains in the whole region."
+    art = article("Plans", ("", [sentence] * 3), ("Costs", [sentence] * 3))
+    evidence = gather(sentence_units(art, ENGLISH), ())
+    assert not default.is_condensed(evidence, 6)
 
 
 def test_takeaways_spread_over_the_sections_that_carry_weight() -> None:

@@ -47,6 +47,9 @@ class Evidence:
     words: list[int]
     #: Whether each sentence reads on its own (see :mod:`inbrief.summarize.standalone`).
     readings: list[Reading]
+    #: Whether each unit comes right after the unit before it (same section, no sentence
+    #: between): then a unit leaning on its context ("He said...") leans on that one.
+    follows: list[bool]
 
     def similarity(self, i: int, j: int) -> float:
         """Cosine similarity of two units."""
@@ -139,5 +142,9 @@ def gather(units: Sequence[Unit], title: Sequence[str], language: str = "en") ->
         words=[len(unit.words) for unit in units],
         readings=[
             reading(unit.text, _cut_short(units, i), language) for i, unit in enumerate(units)
+        ],
+        follows=[
+            i > 0 and units[i - 1].section == unit.section and units[i - 1].order == unit.order - 1
+            for i, unit in enumerate(units)
         ],
     )

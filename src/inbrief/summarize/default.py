@@ -4,41 +4,73 @@
   centrality, title overlap, length and standalone priors, tuned on the publishers' own
   descriptions; see :mod:`inbrief.summarize.scoring`), chosen with redundancy control. They
   are what a one- or two-sentence summary returns, and the gist is drawn from them.
-- Further *takeaways* are scored by the same formula with less weight on position, plus the
-  learned scorer's probability that a person would put the sentence in a summary
-  (:mod:`inbrief.summarize.learned`, trained on news summaries written by people, over
-  :mod:`inbrief.summarize.features`). They are chosen so that they spread over the article's
-  sections (and stretches of long ones) in proportion to their length (:func:`parts`) and
-  never say the same thing twice
+- Further *takeaways* depend on how much of the article the summary keeps. A *brief*
+  summary (fewer than four sentences, less than a third of the article's, or an article
+  with headings) takes them by the same formula with more weight on position (news puts its
+  points first: the people who wrote CNN/DailyMail's highlights took them from the
+  opening; with headings, less weight on position, so that they cover the sections). A
+  *condensed* one (four sentences or more, and a third of the article's or
+  more) takes them by the learned scorer's probability that a person would keep the
+  sentence (:mod:`inbrief.summarize.learned`, trained on news summaries written by people,
+  over :mod:`inbrief.summarize.features`), which favours long, central sentences over the
+  opening. Takeaways spread over the article's sections (and stretches of long ones) in
+  proportion to their length (:func:`parts`) and never say the same thing twice
   (:mod:`inbrief.summarize.selection`). The sum of the probabilities sets the summary's
   length when the user asks for none.
-- Only sentences that read on their own are eligible: no pronoun or connective opening ("He
-  said", "But"), no quotation fragment, no heading or label. Captions, bylines, datelines and
-  quotes never reach this far (:mod:`inbrief.summarize.units`).
+- The opening picks read on their own: no pronoun or connective opening ("He said", "But"),
+  no quotation fragment, no heading or label. A brief summary's later takeaway may lean on
+  the sentence right before it when that sentence is picked too (the two read together, in
+  document order); a condensed summary, which reads as a shortened article, takes any
+  sentence but a heading after its opening. Captions, bylines, datelines and quotes never
+  reach this far (:mod:`inbrief.summarize.units`).
 - Section gists keep the hand-tuned score of :mod:`inbrief.summarize.scoring`, with positions
   counted from each section's start.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from inbrief.summarize.centrality import Evidence
+from inbrief.summarize.features import kept_fraction
 from inbrief.summarize.scoring import ScoreParams, scores
 from inbrief.summarize.selection import SelectParams, best_in, select
 
 #: A gist takes a second sentence only while the two stay within this many words.
 GIST_WORDS = 45
-#: How many of the picks are *opening* picks (chosen without spreading over parts).
+#: How many of a brief summary's picks are *opening* picks (chosen without spreading over
+#: parts).
 OPENING = 2
 GIST_PARAMS = ScoreParams()
-#: Takeaways after the opening two lean less on position (they should cover the piece, not
-#: repeat its opening) and accept longer sentences (a takeaway may carry detail).
-TAKEAWAY_PARAMS = ScoreParams(position_weight=0.5, long_words=30)
-#: Weight of the learned probability (scaled to the article's best) beside the takeaway
-#: score (scaled likewise); ``benchmarks/summary_train.py`` prints the figures for 0, this
-#: and larger weights, in-sample, leave-one-task-out and 2-fold.
-LEARNED_WEIGHT = 0.5
+#: A brief summary's takeaways after the opening two lean more on position than the gist
+#: (3 against 1) and accept longer sentences (a takeaway may carry detail). Chosen on the
+#: cnndm dev stories among position weights 2, 3, 4 and long-word limits 30, 40.
+TAKEAWAY_PARAMS = ScoreParams(position_weight=3.0, long_words=30)
+#: In an article with headings takeaways should cover the piece, not repeat its opening:
+#: they lean less on position (0.5, as in 0.1.0) and spread over the sections.
+SECTIONED_PARAMS = ScoreParams(position_weight=0.5, long_words=30)
+#: A summary of at least :data:`CONDENSED_COUNT` sentences keeping at least this share of
+#: the article's sentences is *condensed*: its takeaways come from the learned scorer. People
+#: who keep 40% of a story pick its long, central sentences wherever they are; people who
+#: write three highlights take them from the opening.
+CONDENSED = 1 / 3
+#: A summary of fewer sentences is a digest (a gist and up to two takeaways), never condensed.
+CONDENSED_COUNT = 4
+
+
+def is_condensed(evidence: Evidence, count: int) -> bool:
+    """Whether a ``count``-sentence summary is condensed (see :data:`CONDENSED` and
+    :data:`CONDENSED_COUNT`).
+
+    Only in an article without headings: the scorer learned from such articles (every
+    training story is one run of paragraphs) and knows nothing of sections, so with headings
+    it would pull the takeaways back to the opening section.
+    """
+    return (
+        len(set(evidence.sections)) < 2
+        and count >= CONDENSED_COUNT
+        and kept_fraction(count, len(evidence.words)) >= CONDENSED
+    )
 
 
 def eligible(evidence: Evidence, count: int) -> list[int]:
@@ -47,28 +79,38 @@ def eligible(evidence: Evidence, count: int) -> list[int]:
     return standalone if len(standalone) >= count else list(range(len(evidence.readings)))
 
 
+def admission(evidence: Evidence, condensed: bool) -> Callable[[int, Sequence[int]], bool]:
+    """Which takeaway may follow the picks so far (see the module docstring)."""
+
+    def admits(i: int, picks: Sequence[int]) -> bool:
+        seen = evidence.readings[i]
+        if seen.stands_alone:
+            return True
+        if condensed:
+            return not seen.heading
+        leans_on_pick = seen.leans and evidence.follows[i] and i - 1 in picks
+        return leans_on_pick and not (seen.fragment or seen.heading)
+
+    return admits
+
+
 def opening_scores(evidence: Evidence) -> list[float]:
     """The gist score of every unit (:mod:`inbrief.summarize.scoring`, tuned on the gist
     pages): what the opening picks are chosen by."""
     return scores(evidence, GIST_PARAMS)
 
 
-def takeaway_scores(
-    evidence: Evidence, learned: Sequence[float], weight: float = LEARNED_WEIGHT
-) -> list[float]:
-    """The takeaway score plus ``weight`` times the learned probability, each scaled to the
-    article's best.
-
-    Only in an article without headings: the scorer learned from such articles (every
-    training story is one run of paragraphs) and knows nothing of sections, so with headings
-    it would pull the takeaways back to the opening section.
-    """
-    hand = scores(evidence, TAKEAWAY_PARAMS)
+def takeaway_scores(evidence: Evidence, learned: Sequence[float], count: int) -> list[float]:
+    """What a ``count``-sentence summary's takeaways after the opening are chosen by: the
+    learned probability (scaled to the article's best) when it is condensed, else the
+    hand-tuned score (:data:`SECTIONED_PARAMS` with headings, :data:`TAKEAWAY_PARAMS`
+    without)."""
     if len(set(evidence.sections)) > 1:
-        weight = 0.0
-    top_hand = max(hand, default=0.0) or 1.0
-    top_learned = max(learned, default=0.0) or 1.0
-    return [h / top_hand + weight * p / top_learned for h, p in zip(hand, learned, strict=True)]
+        return scores(evidence, SECTIONED_PARAMS)
+    if not is_condensed(evidence, count):
+        return scores(evidence, TAKEAWAY_PARAMS)
+    top = max(learned, default=0.0) or 1.0
+    return [p / top for p in learned]
 
 
 def choose(
@@ -79,19 +121,23 @@ def choose(
     params: SelectParams | None = None,
 ) -> list[int]:
     """``count`` units: the opening picks by ``opening``, then picks by ``takeaway`` spread
-    over the sections; in the order picked (the gist is drawn from the first two)."""
-    size = min(OPENING, count)
+    over the sections; in the order picked (the gist is drawn from the first two). A
+    condensed summary has one opening pick, the gist sentence."""
+    condensed = is_condensed(evidence, count)
+    size = min(1 if condensed else OPENING, count)
     first = select(opening, evidence, size, candidates=eligible(evidence, size), params=params)
     if count <= len(first):
         return first
+    admits = admission(evidence, condensed)
+    admitted = sum(admits(i, range(len(evidence.words))) for i in range(len(evidence.words)))
     return select(
         takeaway,
         evidence,
         count - len(first),
-        candidates=eligible(evidence, count),
         chosen=first,
         parts=parts(evidence, count),
         params=params,
+        admits=admits if admitted >= count else None,
     )
 
 

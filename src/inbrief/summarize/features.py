@@ -1,19 +1,23 @@
 """What the learned sentence scorer sees of each candidate sentence: one row of numbers.
 
-Every feature comes from the article itself (no site, no URL): where the sentence sits
-(absolute and relative position, first of its paragraph, position in its section), how long
-it is, how central it is (:mod:`inbrief.summarize.centrality`), how much of the title it
-repeats, whether it carries numbers or a quotation, how it reads on its own
-(:mod:`inbrief.summarize.standalone`), how close it is to the opening sentence, and how long
-the article is, so that one model can weigh position differently in a short piece and a long
-one. Plain Python (a few hundred sentences times 23 numbers): the default summarizer does
-not import numpy, whose import alone costs more than summarizing.
+Every feature comes from the article itself and from the length asked for (no site, no URL):
+where the sentence sits (absolute and relative position, first of its paragraph, position in
+its section), how long it is, how central it is (:mod:`inbrief.summarize.centrality`, and
+:func:`overlap_degree`, TextRank's word-overlap centrality), how much of the title it repeats,
+whether it carries numbers or a quotation, how it reads on its own
+(:mod:`inbrief.summarize.standalone`), how close it is to the opening sentence, how long the
+article is, and which *fraction* of the article's sentences the summary keeps, with its
+products with position, length and centrality: one model serves a three-sentence digest of a
+long story and a summary that keeps 40% of a short one. Plain Python (a few hundred sentences
+times 35 numbers): the default summarizer does not import numpy, whose import alone costs
+more than summarizing.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from inbrief.summarize.centrality import Evidence
@@ -24,16 +28,73 @@ FEATURES = (
     "log_words", "short", "long", "forward", "backward", "title", "number", "quote", "leans",
     "fragment", "heading", "question", "log_sentences", "first_x_log_sentences",
     "position_x_log_sentences", "relative_x_log_sentences", "similarity_to_first",
+    "overlap_degree", "fraction", "log_fraction", "fraction_x_position",
+    "fraction_x_relative", "fraction_x_log_words", "fraction_x_forward", "fraction_x_first",
+    "fraction_x_title", "fraction_x_overlap_degree",
 )  # fmt: skip
 
 _NUMBER = re.compile(r"\d")
 _QUOTE = re.compile("[\"“”«»]|''|``")
 
 
-def feature_rows(units: Sequence[Unit], evidence: Evidence) -> list[list[float]]:
-    """One row of :data:`FEATURES` values per unit, in unit order."""
+def kept_fraction(count: int, units: int) -> float:
+    """The share of the article's candidate sentences a ``count``-sentence summary keeps."""
+    return min(1.0, count / max(1, units))
+
+
+def overlap_degree(units: Sequence[Unit]) -> list[float]:
+    """TextRank's centrality in linear time, scaled to at most 1.
+
+    TextRank (Mihalcea & Tarau, 2004; sumy's ``TextRankSummarizer``) links two sentences by
+    their shared terms over the sum of their log lengths, and its ranking follows each
+    sentence's summed links (its degree) closely. Taking the mean log length for the other
+    sentence's, the degree is ``Σ_t count_i(t) × count_article(t) / (log len_i + mean log
+    len)``: one pass over the terms, no pair of sentences. It favours long sentences that
+    share many terms with the article, which extractive references keep.
+    """
+    total: Counter[str] = Counter()
+    for unit in units:
+        total.update(unit.terms)
+    logs = [math.log(max(2, len(unit.terms))) for unit in units]
+    mean_log = sum(logs) / len(logs) if logs else 1.0
+    raw = [  # Σ over the unit's terms, repeats included, is Σ_t count_i(t) × total(t)
+        sum(map(total.__getitem__, unit.terms)) / (log + mean_log)
+        for unit, log in zip(units, logs, strict=True)
+    ]
+    top = max(raw, default=0.0) or 1.0
+    return [value / top for value in raw]
+
+
+def feature_rows(units: Sequence[Unit], evidence: Evidence, count: int) -> list[list[float]]:
+    """One row of :data:`FEATURES` values per unit, in unit order, for a ``count``-sentence
+    summary."""
+    return with_fraction(article_rows(units, evidence), count)
+
+
+#: Where the values that :func:`with_fraction` multiplies by the fraction sit in a row.
+_BY_FRACTION = tuple(
+    FEATURES.index(name)
+    for name in ("position", "relative", "log_words", "forward", "first", "title", "overlap_degree")
+)
+_ARTICLE_FEATURES = FEATURES.index("fraction")
+
+
+def with_fraction(rows: Sequence[Sequence[float]], count: int) -> list[list[float]]:
+    """Rows of :func:`article_rows` completed with the features of the fraction kept by a
+    ``count``-sentence summary (so several lengths cost one pass over the article)."""
+    fraction = kept_fraction(count, len(rows))
+    log_fraction = math.log(max(fraction, 1e-3))
+    return [
+        [*row, fraction, log_fraction, *(fraction * row[i] for i in _BY_FRACTION)] for row in rows
+    ]
+
+
+def article_rows(units: Sequence[Unit], evidence: Evidence) -> list[list[float]]:
+    """The features that depend on the article alone (the :data:`FEATURES` before
+    ``fraction``), one row per unit."""
     n = len(units)
     log_n = math.log(n) if n else 0.0
+    degree = overlap_degree(units)
     to_first = [0.0] * n  # cosine similarity to the first unit, through the postings
     for term, weight in (evidence.vectors[0] if n else {}).items():
         for index, other in evidence.postings[term]:
@@ -70,6 +131,8 @@ def feature_rows(units: Sequence[Unit], evidence: Evidence) -> list[list[float]]
                 position * log_n,
                 relative * log_n,
                 to_first[i],
+                degree[i],
             ]
         )
+    assert not rows or len(rows[0]) == _ARTICLE_FEATURES
     return rows

@@ -8,17 +8,19 @@ command line's ``-a`` choices, the reader's algorithm cycling and :func:`summari
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from inbrief.nlp.language import Language
 from inbrief.summarize import default
 from inbrief.summarize.centrality import Evidence
-from inbrief.summarize.features import feature_rows
-from inbrief.summarize.learned import expected_count, shipped_scorer
+from inbrief.summarize.features import article_rows, with_fraction
+from inbrief.summarize.learned import LENGTH_BOUNDS, Scorer, expected_count, shipped_scorer
 from inbrief.summarize.units import Unit
 
 DEFAULT_ALGORITHM = "inbrief"
+#: At most this many rounds of :func:`learned_length` (it settles in two or three).
+LENGTH_STEPS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,14 +44,41 @@ Ranker = Callable[[Request], Ranked]
 
 def rank_default(request: Request) -> Ranked:
     """inbrief's default (:mod:`inbrief.summarize.default`); without a count, as many
-    sentences as the learned scorer expects a person to pick."""
+    sentences as the learned scorer expects a person to pick. The scorer runs only when it
+    is needed: for the length, and for a condensed summary's takeaways."""
     evidence = request.evidence
-    probabilities = shipped_scorer().probabilities(feature_rows(request.units, evidence))
-    count = request.count if request.count is not None else expected_count(probabilities)
+    count = request.count
+    rows: list[list[float]] = []
+    if count is None or default.is_condensed(evidence, count):
+        rows = article_rows(request.units, evidence)
+    if count is None:
+        count = learned_length(rows, shipped_scorer())
+    probabilities = [0.0] * len(request.units)
+    if default.is_condensed(evidence, count):
+        probabilities = shipped_scorer().probabilities(with_fraction(rows, count))
     opening = default.opening_scores(evidence)
-    takeaway = default.takeaway_scores(evidence, probabilities)
+    takeaway = default.takeaway_scores(evidence, probabilities, count)
     picks = default.choose(evidence, opening, takeaway, count)
     return sorted(picks), default.gist(picks, evidence)
+
+
+def learned_length(rows: Sequence[Sequence[float]], scorer: Scorer) -> int:
+    """The default length: as many sentences as the scorer expects a person to keep
+    (:func:`~inbrief.summarize.learned.expected_count`), given the article's
+    :func:`~inbrief.summarize.features.article_rows`.
+
+    The scorer sees the share of the article kept, so the expectation depends on the length
+    assumed: starting from the middle of ``LENGTH_BOUNDS``, the expected count is taken as
+    the new length until it settles (a handful of dot products per sentence). A short
+    article whose sentences all carry weight keeps more of them than a long one.
+    """
+    count = sum(LENGTH_BOUNDS) // 2
+    for _ in range(LENGTH_STEPS):
+        expected = expected_count(scorer.probabilities(with_fraction(rows, count)))
+        if expected == count:
+            break
+        count = expected
+    return count
 
 
 def rank_lead(request: Request) -> Ranked:

@@ -17,7 +17,7 @@ of the picks (by words, at least one) before further picks from it are discounte
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from inbrief.summarize.centrality import Evidence
@@ -41,11 +41,14 @@ def select(
     chosen: Sequence[int] = (),
     parts: Sequence[int] | None = None,
     params: SelectParams | None = None,
+    admits: Callable[[int, Sequence[int]], bool] | None = None,
 ) -> list[int]:
     """Pick ``count`` more indexes after ``chosen``; returns all picks in the order made.
 
     With ``parts`` (a part label for every unit), picks are spread over the parts in
-    proportion to their words.
+    proportion to their words. ``admits(i, picks)``, when given, says whether candidate ``i``
+    may be picked after ``picks`` (e.g. a sentence that needs its predecessor beside it);
+    one it refuses stays a candidate for the picks that follow.
     """
     params = params or SelectParams()
     pool = range(len(scores)) if candidates is None else candidates
@@ -60,6 +63,8 @@ def select(
         for i in order:
             if scores[i] < best_gain:
                 break
+            if admits is not None and not admits(i, picks):
+                continue
             for j in picks[compared[i] :]:
                 closest[i] = max(closest[i], evidence.similarity(i, j))
             compared[i] = len(picks)

@@ -1,0 +1,73 @@
+"""The learned scorer's features: the share of the article kept and TextRank's centrality."""
+
+from __future__ import annotations
+
+import time
+
+from inbrief.model import Article, Block, BlockKind, Section
+from inbrief.nlp.language import get_language
+from inbrief.summarize.centrality import gather
+from inbrief.summarize.features import FEATURES, feature_rows, kept_fraction, overlap_degree
+from inbrief.summarize.learned import shipped_scorer
+from inbrief.summarize.selection import select
+from inbrief.summarize.units import Unit, sentence_units
+
+ENGLISH = get_language("en")
+STORY = [
+    "The river flooded the valley towns after two days of heavy rain.",
+    "Rain fell.",
+    "Flood water from the river reached the valley towns and the farms along the river banks.",
+    "A concert in the capital drew a large crowd on Saturday night.",
+]
+
+
+def units_of(paragraphs: list[str]) -> list[Unit]:
+    art = Article(
+        title="", language="en", sections=[Section("", 0, [Block(BlockKind.PARAGRAPH, paragraphs)])]
+    )
+    return sentence_units(art, ENGLISH)
+
+
+def test_kept_fraction_is_the_share_of_sentences_and_at_most_one() -> None:
+    assert kept_fraction(3, 12) == 0.25
+    assert kept_fraction(5, 2) == 1.0
+    assert kept_fraction(1, 0) == 1.0
+
+
+def test_overlap_degree_favours_long_sentences_sharing_the_article_s_terms() -> None:
+    units = units_of(STORY)
+    degree = overlap_degree(units)
+    texts = [u.text for u in units]
+    long_flood = texts.index(STORY[2])
+    concert = texts.index(STORY[3])
+    assert max(degree) == degree[long_flood] == 1.0
+    assert degree[concert] < degree[texts.index(STORY[0])]
+
+
+def test_rows_carry_the_fraction_asked_for() -> None:
+    units = units_of(STORY)
+    evidence = gather(units, ())
+    column = FEATURES.index("fraction")
+    brief = feature_rows(units, evidence, 1)
+    condensed = feature_rows(units, evidence, 2)
+    assert all(len(row) == len(FEATURES) for row in brief)
+    assert {row[column] for row in brief} == {1 / len(units)}
+    assert {row[column] for row in condensed} == {2 / len(units)}
+
+
+def test_the_shipped_scorer_loads_fast_and_knows_these_features() -> None:
+    shipped_scorer.cache_clear()
+    started = time.perf_counter()
+    scorer = shipped_scorer()
+    assert time.perf_counter() - started < 0.5  # a small JSON file, no download
+    assert scorer.names == FEATURES
+
+
+def test_a_refused_candidate_stays_for_later_picks() -> None:
+    """``admits`` refuses unit 1 until unit 0 is picked; then it can be chosen."""
+    units = units_of(STORY)
+    evidence = gather(units, ())
+    scores = [0.5, 1.0, 0.0]
+    assert len(units) == 3  # "Rain fell." is too short to be a candidate
+    picks = select(scores, evidence, 2, admits=lambda i, picks: i != 1 or 0 in picks)
+    assert picks[0] == 0 and 1 in picks
