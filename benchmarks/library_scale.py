@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from inbrief.library import Query, Sort, open_library
@@ -24,7 +25,7 @@ _VOCABULARY = [
 SCREEN_PAGE = 200
 
 
-def _article(n: int, rng: random.Random) -> Article:
+def generated_article(n: int, rng: random.Random) -> Article:
     words = [rng.choice(_VOCABULARY) for _ in range(120)]
     body = f"Item{n} report. " + " ".join(words) + "."
     return Article(
@@ -35,7 +36,8 @@ def _article(n: int, rng: random.Random) -> Article:
     )
 
 
-def _best(action: Callable[[], object], repeat: int = 5) -> float:
+def best_time(action: Callable[[], object], repeat: int = 5) -> float:
+    """The best of ``repeat`` timings of ``action``, in seconds (the work, not the noise)."""
     best = float("inf")
     for _ in range(repeat):
         start = time.perf_counter()
@@ -51,10 +53,10 @@ def measure(folder: Path, count: int) -> dict[str, float]:
     single = min(1000, count)
     start = time.perf_counter()
     for n in range(single):
-        library.add([_article(n, rng)])
+        library.add([generated_article(n, rng)])
     figures = {"ingest_per_article": (time.perf_counter() - start) / single}
     for first in range(single, count, 1000):
-        library.add(_article(n, rng) for n in range(first, min(count, first + 1000)))
+        library.add(generated_article(n, rng) for n in range(first, min(count, first + 1000)))
 
     def open_screen(sort: Sort = Sort.ADDED, reverse: bool = False) -> None:
         library.count()
@@ -65,12 +67,10 @@ def measure(folder: Path, count: int) -> dict[str, float]:
         library.page(Query(text), limit=SCREEN_PAGE)
 
     figures["open_screen"] = max(
-        _best(lambda s=sort, r=reverse: open_screen(s, r))
-        for sort in Sort
-        for reverse in (False, True)
+        best_time(partial(open_screen, sort, reverse)) for sort in Sort for reverse in (False, True)
     )
-    figures["search_rare"] = _best(lambda: search("item4242"))
-    figures["search_common"] = _best(lambda: search("harbour"))
-    figures["search_prefix"] = _best(lambda: search("h"))
+    figures["search_rare"] = best_time(lambda: search("item4242"))
+    figures["search_common"] = best_time(lambda: search("harbour"))
+    figures["search_prefix"] = best_time(lambda: search("h"))
     library.close()
     return figures

@@ -14,18 +14,17 @@ from inbrief.tui.screens.help import HelpScreen
 from inbrief.tui.themes import load_themes
 from inbrief.tui.widgets.article_view import ArticleView
 from inbrief.tui.widgets.summary_pane import SummaryPane
-from tests.tui_support import isolate, make_app, open_reader, screen_lines, seeded_library
+from tests.tui_support import isolated_library, make_app, open_reader, screen_lines
 
 
 @pytest.mark.asyncio
 async def test_palette_lists_each_command_once_and_only_inbrief_themes(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    isolate(monkeypatch, tmp_path)
     user_themes = tmp_path / "config" / "themes"
     user_themes.mkdir(parents=True)
     (user_themes / "mine.toml").write_text('name = "mine"\nprimary = "#336699"\n')
-    app = make_app(seeded_library(tmp_path))
+    app = make_app(isolated_library(monkeypatch, tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
         reader = await open_reader(app, pilot)
         titles = [command.title for command in app.get_system_commands(reader)]
@@ -73,13 +72,11 @@ async def test_help_shows_every_key_and_wraps_its_notes(
 async def test_a_failing_summarizer_is_shown_and_the_app_keeps_going(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    isolate(monkeypatch, tmp_path)
-
     def broken(*_args: object) -> None:
         raise RuntimeError("injected failure")
 
     monkeypatch.setattr("inbrief.tui.screens.reader.summarize", broken)
-    app = make_app(seeded_library(tmp_path))
+    app = make_app(isolated_library(monkeypatch, tmp_path))
     async with app.run_test(size=(120, 30)) as pilot:
         reader = await open_reader(app, pilot)
         await pilot.pause()
@@ -99,13 +96,11 @@ async def test_a_failing_summarizer_is_shown_and_the_app_keeps_going(
 async def test_a_failing_add_is_shown_and_the_app_keeps_going(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    isolate(monkeypatch, tmp_path)
-
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("injected add failure")
 
     monkeypatch.setattr("inbrief.tui.screens.library.add_sources", broken)
-    app = make_app(seeded_library(tmp_path), ["https://example.invalid/x"])
+    app = make_app(isolated_library(monkeypatch, tmp_path), ["https://example.invalid/x"])
     async with app.run_test(size=(100, 30)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()

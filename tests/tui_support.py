@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,25 @@ def seeded_library(tmp_path: Path, seed: bool = True) -> Library:
     if seed:
         library.add(load_articles(str(SEED_JSON)))
     return library
+
+
+def isolated_library(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, seed: bool = True) -> Library:
+    """:func:`isolate`, then the library at ``tmp_path / "library.sqlite3"`` (holding the
+    sample article when ``seed``): the set-up most reader tests start with."""
+    isolate(monkeypatch, tmp_path)
+    return seeded_library(tmp_path, seed)
+
+
+def reopened_library(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    outside: Callable[[Path], object] = lambda path: None,
+) -> Library:
+    """The isolated, seeded library closed, changed by ``outside(path)`` as another program
+    would (damage, a hand edit), and opened again: the library faults tests' set-up."""
+    isolated_library(monkeypatch, tmp_path).close()
+    outside(tmp_path / "library.sqlite3")
+    return seeded_library(tmp_path, seed=False)
 
 
 def make_app(library: Library, sources: list[str] | None = None) -> InbriefApp:

@@ -111,6 +111,12 @@ def map_in_order(
 
 def _worker_init(parent: int) -> None:
     """In each worker: Ctrl-C is the parent's to handle, and the parent's death is ours."""
+    die_with_parent(parent)
+
+
+def die_with_parent(parent: int) -> None:
+    """In a worker process of ``parent``: ignore Ctrl-C (the parent handles it and ends the
+    pool) and end when the parent ends, however it ends (also used by the feed workers)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if not _kill_me_with_parent():
         threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()

@@ -28,6 +28,22 @@ def serve_feed(
     return server.add(path, Route(body=body, headers={"Content-Type": CONTENT_TYPES[kind]}))
 
 
+def answer(
+    handler: BaseHTTPRequestHandler,
+    body: bytes,
+    content_type: str,
+    headers: dict[str, str] | None = None,
+) -> None:
+    """Send ``body`` as a whole 200 answer (for route handlers that wait or count first)."""
+    handler.send_response(200)
+    handler.send_header("Content-Type", content_type)
+    for key, value in (headers or {}).items():
+        handler.send_header(key, value)
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
 def feed_items(server: LocalServer, seed: int, count: int, teaser_every: int = 0) -> list[Item]:
     return make_items(server.url(""), seed, count, teaser_every)
 
@@ -53,10 +69,5 @@ class ConditionalFeed:
             handler.send_header("ETag", self.etag)
             handler.end_headers()
             return
-        handler.send_response(200)
-        handler.send_header("Content-Type", self.content_type)
-        handler.send_header("ETag", self.etag)
-        handler.send_header("Last-Modified", self.last_modified)
-        handler.send_header("Content-Length", str(len(self.body)))
-        handler.end_headers()
-        handler.wfile.write(self.body)
+        validators = {"ETag": self.etag, "Last-Modified": self.last_modified}
+        answer(handler, self.body, self.content_type, validators)

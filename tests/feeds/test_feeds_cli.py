@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
 from inbrief.cli import main
 from tests.conftest import LocalServer, Route
+from tests.feeds.conftest import Cli
 from tests.feeds.support import feed_items, serve_feed
-
-
-class Cli:
-    """``inbrief --library PATH ...`` in-process, with its output captured."""
-
-    def __init__(self, library: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.library = library
-        self.capsys = capsys
-
-    def __call__(self, *args: str) -> tuple[int, str, str]:
-        status = main(["--library", str(self.library), *args])
-        captured = self.capsys.readouterr()
-        return status, captured.out, captured.err
-
-
-@pytest.fixture
-def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
-    return Cli(tmp_path / "library.sqlite3", capsys)
 
 
 def test_subscribe_refresh_feeds_and_list(server: LocalServer, cli: Cli) -> None:
@@ -77,6 +62,25 @@ def test_refresh_reports_new_items_failures_and_totals(server: LocalServer, cli:
     status, out, _ = cli("--feeds", "--format", "json")
     errors = {f["url"]: f["last_error"] for f in json.loads(out)}
     assert errors == {first: None, second: "HTTP 500 Internal Server Error"}
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_refresh_draws_a_progress_bar_only_on_a_terminal(
+    server: LocalServer, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli("--subscribe", serve_feed(server, "/a", "rss", feed_items(server, 1, 2), title="A"))
+    status, _, err = cli("--refresh")
+    assert (status, err) == (0, "")  # a pipe or a file: no bar
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["--library", str(cli.library), "--refresh"]) == 0
+    drawn = terminal.getvalue()
+    assert "\r[" in drawn and "] 1/1 feeds" in drawn
+    assert drawn.endswith("\r\x1b[2K")  # erased before the totals are printed
 
 
 def test_discovery_from_a_page(server: LocalServer, cli: Cli) -> None:

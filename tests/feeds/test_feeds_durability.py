@@ -12,10 +12,11 @@ import time
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
+from benchmarks._timing import descendants
 from benchmarks.feed_documents import Item, article_page, make_items, rss
 from inbrief.library import open_library
 from tests.conftest import ROOT, LocalServer, Route
-from tests.feeds.support import ConditionalFeed, serve_feed
+from tests.feeds.support import ConditionalFeed, answer, serve_feed
 
 
 def _inbrief(library: Path, *args: str) -> subprocess.Popen[str]:
@@ -34,13 +35,18 @@ def _slow_pages(server: LocalServer, items: list[Item], delay: float) -> None:
 
         def handler(request: BaseHTTPRequestHandler, body: bytes = body) -> None:
             time.sleep(delay)
-            request.send_response(200)
-            request.send_header("Content-Type", "text/html")
-            request.send_header("Content-Length", str(len(body)))
-            request.end_headers()
-            request.wfile.write(body)
+            answer(request, body, "text/html")
 
         server.add(item.link.split(str(server.port), 1)[1], Route(handler=handler))
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` still runs (a zombie waiting to be reaped has ended)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
 
 
 def _stored(path: Path) -> int:
@@ -62,10 +68,17 @@ def test_kill_mid_refresh_keeps_every_committed_item(server: LocalServer, tmp_pa
     deadline = time.monotonic() + 60
     while _stored(path) < 5 and time.monotonic() < deadline and child.poll() is None:
         time.sleep(0.02)
+    helpers = descendants(child.pid)  # the fork server and its workers (40 items: a pool)
     os.kill(child.pid, signal.SIGKILL)
     child.wait()
     stored = _stored(path)
     assert 5 <= stored < 40, "the kill should land mid-refresh"
+    if Path("/proc").is_dir():
+        assert helpers, "a refresh of 40 items prepares them in worker processes"
+        deadline = time.monotonic() + 10
+        while any(_running(pid) for pid in helpers):
+            assert time.monotonic() < deadline, "worker processes outlived the killed refresh"
+            time.sleep(0.05)
 
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from benchmarks.feed_documents import Item, article_page
@@ -11,14 +9,9 @@ from inbrief.feeds.items import TEASER_WORDS, is_teaser
 from inbrief.feeds.model import FeedItem
 from inbrief.feeds.parse import parse_feed
 from inbrief.feeds.subscribe import subscribe
-from inbrief.library import Library, Query, open_library
+from inbrief.library import Library, Query
 from tests.conftest import LocalServer, Route
 from tests.feeds.support import feed_items, serve_feed
-
-
-@pytest.fixture
-def library(tmp_path: Path) -> Library:
-    return open_library(tmp_path / "library.sqlite3")
 
 
 def _texts(library: Library) -> dict[str, str]:
@@ -104,3 +97,29 @@ def test_guid_is_a_link_only_when_it_is_an_address() -> None:
     assert first.link is None and first.id == "item-42"
     assert second.link == "https://example.com/b"
     assert first.language == "de-DE"  # the feed's declared language: no detection needed
+
+
+@pytest.mark.parametrize("version", ["0.91", "0.92"])
+def test_rss_09x(version: str) -> None:
+    doctype = (
+        '<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN"'
+        ' "http://my.netscape.com/publish/formats/rss-0.91.dtd">'
+        if version == "0.91"
+        else ""
+    )
+    feed = (
+        f"<?xml version='1.0'?>{doctype}<rss version='{version}'><channel><title>Old &amp; Good"
+        "</title><link>http://example.com/</link><description>d</description>"
+        "<language>en-us</language><item><title>First</title><link>/news/1</link>"
+        "<description>An item &lt;b&gt;as&lt;/b&gt; 0.9x wrote them.</description></item>"
+        "<item><title>Second</title><link>http://example.com/news/2</link>"
+        "<description>Another.</description></item></channel></rss>"
+    ).encode()
+    parsed = parse_feed(feed, "http://example.com/rss.xml")
+    assert parsed.error is None and parsed.title == "Old & Good"
+    assert [(i.title, i.link) for i in parsed.items] == [
+        ("First", "http://example.com/news/1"),
+        ("Second", "http://example.com/news/2"),
+    ]
+    assert "0.9x wrote them" in parsed.items[0].summary_html
+    assert parsed.items[0].language == "en-us"

@@ -11,22 +11,22 @@ import pytest
 
 from benchmarks.feed_documents import CONTENT_TYPES, rss
 from inbrief.feeds.subscribe import subscribe
+from inbrief.feeds.workers import POOL_MIN_ITEMS
 from inbrief.tui.screens.feeds import FeedPickerScreen
 from inbrief.tui.screens.library import LibraryScreen
 from inbrief.tui.screens.reader import ReaderScreen
 from inbrief.tui.widgets.article_list import ArticleList
 from inbrief.tui.widgets.feed_progress import FeedProgress
 from tests.conftest import LocalServer, Route
-from tests.feeds.support import feed_items, serve_feed, serve_pages
-from tests.tui_support import isolate, make_app, seeded_library
+from tests.feeds.support import answer, feed_items, serve_feed, serve_pages
+from tests.tui_support import isolated_library, make_app
 
 
 @pytest.mark.asyncio
 async def test_f_filters_by_feed_and_R_brings_new_items(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, server: LocalServer
 ) -> None:
-    isolate(monkeypatch, tmp_path)
-    library = seeded_library(tmp_path)  # one article added by hand
+    library = isolated_library(monkeypatch, tmp_path)  # one article added by hand
     url = serve_feed(server, "/news.xml", "rss", feed_items(server, 1, 2), title="Morning News")
     subscribe(library, url)
     app = make_app(library)
@@ -61,8 +61,7 @@ async def test_f_filters_by_feed_and_R_brings_new_items(
 async def test_refresh_runs_on_while_reading(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, server: LocalServer
 ) -> None:
-    isolate(monkeypatch, tmp_path)
-    library = seeded_library(tmp_path)
+    library = isolated_library(monkeypatch, tmp_path)
     items = feed_items(server, 2, 3)
     serve_pages(server, items)
     body = rss("Slow Feed", server.url("/"), items)
@@ -70,11 +69,7 @@ async def test_refresh_runs_on_while_reading(
 
     def slow(handler: BaseHTTPRequestHandler) -> None:
         release.wait(10)
-        handler.send_response(200)
-        handler.send_header("Content-Type", CONTENT_TYPES["rss"])
-        handler.send_header("Content-Length", str(len(body)))
-        handler.end_headers()
-        handler.wfile.write(body)
+        answer(handler, body, CONTENT_TYPES["rss"])
 
     library.add_feed(server.add("/slow.xml", Route(handler=slow)))
     app = make_app(library)
@@ -92,3 +87,19 @@ async def test_refresh_runs_on_while_reading(
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen.query_one(ArticleList).row_count == 4
+
+
+@pytest.mark.asyncio
+async def test_R_with_enough_items_for_worker_processes(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, server: LocalServer
+) -> None:
+    library = isolated_library(monkeypatch, tmp_path)
+    items = feed_items(server, 3, POOL_MIN_ITEMS + 4, teaser_every=4)
+    library.add_feed(serve_feed(server, "/big.xml", "atom", items, title="Big"))
+    app = make_app(library)
+    async with app.run_test(size=(110, 30)) as pilot:
+        await pilot.press("R")  # the refresh's worker thread starts the process pool
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.query_one(ArticleList).total == len(items) + 1
+        assert any(f"{len(items)} new" in str(n.message) for n in app._notifications)

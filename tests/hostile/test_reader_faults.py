@@ -17,7 +17,7 @@ from inbrief.tui.app import InbriefApp
 from inbrief.tui.screens.library import LibraryScreen
 from inbrief.tui.screens.reader import ReaderScreen
 from tests.hostile.test_library_faults import _overwrite_pages
-from tests.tui_support import isolate, make_app, seeded_library
+from tests.tui_support import isolated_library, make_app, reopened_library
 
 
 def _messages(app: InbriefApp) -> list[str]:
@@ -28,8 +28,7 @@ def _messages(app: InbriefApp) -> list[str]:
 async def test_read_only_library_reads_and_says_so_once(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    isolate(monkeypatch, tmp_path)
-    library = seeded_library(tmp_path)
+    library = isolated_library(monkeypatch, tmp_path)
     library._conn.execute("PRAGMA query_only = 1")  # SQLite's answer for a read-only file
     app = make_app(library)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -51,10 +50,8 @@ async def test_read_only_library_reads_and_says_so_once(
 async def test_busy_library_is_a_message_not_a_crash(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    isolate(monkeypatch, tmp_path)
-    seeded_library(tmp_path).close()
     monkeypatch.setattr(opening, "BUSY_TIMEOUT_MS", 100)
-    library = seeded_library(tmp_path, seed=False)
+    library = reopened_library(monkeypatch, tmp_path)
     other = sqlite3.connect(tmp_path / "library.sqlite3", isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # the other reader is adding
     app = make_app(library)
@@ -73,11 +70,11 @@ async def test_busy_library_is_a_message_not_a_crash(
 async def test_damaged_search_index_and_damage_at_open(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    isolate(monkeypatch, tmp_path)
-    seeded_library(tmp_path).close()
-    _overwrite_pages(tmp_path / "library.sqlite3", "articles_fts_data")
-    _overwrite_pages(tmp_path / "library.sqlite3", "articles_fts_config")
-    library = seeded_library(tmp_path, seed=False)
+    def damage(path: Path) -> None:
+        _overwrite_pages(path, "articles_fts_data")
+        _overwrite_pages(path, "articles_fts_config")
+
+    library = reopened_library(monkeypatch, tmp_path, damage)
     app = make_app(library)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()

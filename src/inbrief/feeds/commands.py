@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 from inbrief.errors import InbriefError
 from inbrief.feeds.refresh import FeedReport, internal_error, refresh_feeds
-from inbrief.library import Feed, Library, Listed, open_library
+from inbrief.library import Feed, Library, LibraryError, Listed, open_library
 from inbrief.textclean import clean_inline
 
 
@@ -35,6 +35,10 @@ def run(command: str, args: argparse.Namespace, out: TextIO, err: TextIO) -> int
     }
     try:
         return handlers[command](library, args, out, err)
+    except LibraryError as exc:  # busy, read-only, damaged: one line, as the reader says it
+        out.flush()
+        print(f"inbrief: {_line(str(exc))}", file=err)
+        return 1
     finally:
         library.close()
 

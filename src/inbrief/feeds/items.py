@@ -21,7 +21,6 @@ from inbrief.extract.metadata import Metadata, site_from_url
 from inbrief.extract.page import article_from_sections, parse_html
 from inbrief.extract.structure import build_sections
 from inbrief.feeds.model import FeedItem
-from inbrief.ingest import fill_language
 from inbrief.library.identity import canonical_url
 from inbrief.model import Article
 
@@ -57,7 +56,11 @@ def _digest(*parts: str) -> str:
 
 
 def article_from_item(item: FeedItem, feed_site: str | None = None) -> Article | None:
-    """The article the item's own content makes, or None when it carries no text."""
+    """The article the item's own content makes, or None when it carries no text.
+
+    Its language is the declared one only: detecting it is left to
+    :func:`~inbrief.feeds.prepare.finish`, for the article that is kept (a teaser's page
+    usually replaces it)."""
     html = item.content_html if item.content_html.strip() else item.summary_html
     if not html.strip():
         return None
@@ -71,10 +74,9 @@ def article_from_item(item: FeedItem, feed_site: str | None = None) -> Article |
             language=item.language,  # declared: no need to detect it
             url=item.link,
         )
-        article = article_from_sections(sections, meta)
+        return article_from_sections(sections, meta)
     except (InbriefError, RecursionError, ValueError):
         return None
-    return fill_language([article])[0]
 
 
 def is_teaser(item: FeedItem, article: Article | None) -> bool:

@@ -1,10 +1,12 @@
 """Refresh feeds: conditional GET, parse, and store each new item as a whole article.
 
-Feeds are fetched by a small pool of threads and the pages of teaser items by another, with
-:class:`~inbrief.feeds.hosts.HostLimiter` keeping each host to a couple of requests at a time.
-Each item is stored in a transaction of its own as soon as it is ready. A feed's validators
-(ETag, Last-Modified) are saved only after all its items are stored, so a refresh killed
-half-way fetches the feed again next time instead of being told "304, nothing new".
+Feeds are fetched by a small pool of threads and the pages of teaser items by another
+(:mod:`~inbrief.feeds.storing`), with :class:`~inbrief.feeds.hosts.HostLimiter` keeping each
+host to a couple of requests at a time; making articles and gists, the CPU work, goes to worker
+processes when a run has enough of it (:mod:`~inbrief.feeds.workers`). Each item is stored in a
+transaction of its own as soon as it is ready. A feed's validators (ETag, Last-Modified) are
+saved only after all its items are stored, so a refresh killed or stopped half-way fetches the
+feed again next time instead of being told "304, nothing new".
 """
 
 from __future__ import annotations
@@ -15,25 +17,16 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 
 from inbrief.errors import InbriefError
 from inbrief.feeds.hosts import HostLimiter
-from inbrief.feeds.items import (
-    article_from_item,
-    better_of,
-    gist_of,
-    is_teaser,
-    item_hash,
-    item_key,
-)
-from inbrief.feeds.model import FeedItem, ParsedFeed
+from inbrief.feeds.model import ParsedFeed
 from inbrief.feeds.parse import parse_feed
+from inbrief.feeds.storing import ItemStore
+from inbrief.feeds.workers import POOL_MIN_ITEMS, Stopped, Workers
 from inbrief.fetch import Fetched, FetchLimits, HTTPStatusError, fetch
-from inbrief.ingest import articles_from_raw, read_source
-from inbrief.library import Feed, FetchState, Library, Stored
-from inbrief.model import Article
+from inbrief.library import Feed, FetchState, Library, LibraryError, Stored
 
 #: What a feed request accepts (a page that announces a feed is fine too: discovery).
 FEED_ACCEPT = (
@@ -44,9 +37,6 @@ FEED_ACCEPT = (
 FEED_LIMITS = FetchLimits(max_bytes=16 * 1024 * 1024)
 #: Without a Retry-After, a feed answered 429 or 503 is left alone this long.
 DEFAULT_BACKOFF = 15 * 60.0
-#: An item whose page could not be fetched is stored from the feed with this mark on its hash,
-#: so the next change of the feed tries the page again.
-_TEASER_ONLY = ":teaser-only"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +46,10 @@ class RefreshOptions:
     feed_workers: int = 4
     page_workers: int = 6
     per_host: int = 2
+    #: Worker processes for making articles and gists (None: one per core; 1: none).
+    processes: int | None = None
+    #: Items to prepare in a run before the worker processes start (see :mod:`.workers`).
+    pool_min_items: int = POOL_MIN_ITEMS
     feed_limits: FetchLimits = FEED_LIMITS
     page_limits: FetchLimits = field(default_factory=FetchLimits)
 
@@ -79,8 +73,20 @@ class FeedReport:
 Progress = Callable[[int, int, FeedReport], object]
 
 
+#: The error of a feed that a stop left unfinished: its validators are not saved, so the next
+#: refresh fetches it whole again.
+STOPPED = "not finished: the refresh was stopped"
+
+
+def _finished(report: FeedReport) -> Future[FeedReport]:
+    future: Future[FeedReport] = Future()
+    future.set_result(report)
+    return future
+
+
 class _Refresher:
-    """One refresh run: the pools, the host limiter and the library, shared by its feeds."""
+    """One refresh run: the host limiter, the item store (page threads, worker processes) and
+    the library, shared by its feeds."""
 
     def __init__(
         self, library: Library, options: RefreshOptions, stop: threading.Event | None = None
@@ -90,7 +96,10 @@ class _Refresher:
         #: Set to stop early (the reader is closing, Ctrl+C): nothing new is started.
         self.stop = stop or threading.Event()
         self.hosts = HostLimiter(options.per_host)
-        self.pages = ThreadPoolExecutor(options.page_workers, thread_name_prefix="inbrief-page")
+        workers = Workers(options.processes, self.stop, options.pool_min_items)
+        self.items = ItemStore(
+            library, workers, self.hosts, options.page_workers, options.page_limits
+        )
 
     def fetch_feed(self, feed: Feed) -> Fetched:
         headers = {"Accept": FEED_ACCEPT}
@@ -103,13 +112,14 @@ class _Refresher:
 
     def refresh(
         self, feed: Feed, prefetched: tuple[Fetched, ParsedFeed] | None = None
-    ) -> FeedReport:
-        """Fetch (unless given) and store one feed; never raises for a bad feed."""
+    ) -> Future[FeedReport]:
+        """Fetch (unless given) and store one feed; never raises for a bad feed. The report is
+        ready once the feed's teaser pages are stored too (this returns before that)."""
         report = FeedReport(feed.url, feed.name)
         now = time.time()
         if prefetched is None and feed.retry_after is not None and feed.retry_after > now:
             report.deferred_until = feed.retry_after
-            return report
+            return _finished(report)
         keep = FetchState(etag=feed.etag, last_modified=feed.last_modified)
         try:
             if prefetched is not None:
@@ -119,7 +129,7 @@ class _Refresher:
                 if fetched.status == 304:  # nothing new: no parsing at all
                     report.not_modified = True
                     self.library.record_fetch(feed.id, keep)
-                    return report
+                    return _finished(report)
                 parsed = parse_feed(
                     fetched.data, fetched.url, fetched.content_type, fetched.charset
                 )
@@ -133,32 +143,14 @@ class _Refresher:
                 feed.id,
                 FetchState(feed.etag, feed.last_modified, exc.reason, retry),
             )
-            return report
+            return _finished(report)
         except InbriefError as exc:
             report.error = exc.reason
             self.library.record_fetch(
                 feed.id, FetchState(feed.etag, feed.last_modified, exc.reason)
             )
-            return report
+            return _finished(report)
         report.title = parsed.title or feed.name
-        self._store_items(feed, parsed, report)
-        report.error = parsed.error
-        validators = fetched.validators
-        self.library.record_fetch(
-            feed.id,
-            FetchState(
-                etag=validators.get("etag"),
-                last_modified=validators.get("last-modified"),
-                error=parsed.error,
-                title=parsed.title,
-                site=parsed.site,
-            ),
-        )
-        return report
-
-    def _store_items(self, feed: Feed, parsed: ParsedFeed, report: FeedReport) -> None:
-        known = self.library.known_items(feed.id)
-        waiting: list[Future[None]] = []
         lock = threading.Lock()
 
         def count(stored: Stored) -> None:
@@ -166,62 +158,65 @@ class _Refresher:
                 report.new += stored is Stored.NEW
                 report.updated += stored is Stored.UPDATED
 
-        # Oldest first, so that "added" order in the library follows the feed's.
-        for item in reversed(parsed.items):
-            key, digest = item_key(item), item_hash(item)
-            if known.get(key) == digest:
-                continue
-            article = article_from_item(item, parsed.site)
-            if is_teaser(item, article):
-                waiting.append(
-                    self.pages.submit(
-                        self._store_page, feed, item, key, digest, article, count, report, lock
-                    )
-                )
-            elif article is not None:
-                count(self.library.store_item(feed.id, key, digest, article, gist_of(article)))
-        for future in waiting:
-            while not self.stop.is_set():
-                try:
-                    future.result(timeout=0.2)
-                    break
-                except FutureTimeout:
-                    continue
-
-    def _store_page(
-        self,
-        feed: Feed,
-        item: FeedItem,
-        key: str,
-        digest: str,
-        teaser: Article | None,
-        count: Callable[[Stored], None],
-        report: FeedReport,
-        lock: threading.Lock,
-    ) -> None:
-        """Fetch a teaser's page, extract it, store the longer text; the teaser if it fails."""
-        assert item.link is not None  # is_teaser needs a link
-        if self.stop.is_set():
-            return
         try:
-            with self.hosts.slot(item.link):
-                raw = read_source(item.link, self.options.page_limits, self.stop.is_set)
-            pages = articles_from_raw(raw)
-            article = better_of(teaser, pages[0], item)
-        except InbriefError as exc:
+            pages = self.items.store(feed, parsed, count)
+        except Stopped:  # what was stored stays
+            report.error = STOPPED
+            return _finished(report)
+        validators = fetched.validators
+        state = FetchState(
+            etag=validators.get("etag"),
+            last_modified=validators.get("last-modified"),
+            error=parsed.error,
+            title=parsed.title,
+            site=parsed.site,
+        )
+        return self._when_stored(feed, report, pages, state)
+
+    def _when_stored(
+        self, feed: Feed, report: FeedReport, pages: list[Future[str | None]], state: FetchState
+    ) -> Future[FeedReport]:
+        """The report, once every page is stored; then the feed's validators are saved (only
+        if nothing was left undone)."""
+        result: Future[FeedReport] = Future()
+        left = [len(pages)]
+        lock = threading.Lock()
+
+        def finish() -> None:
+            report.error = state.error
+            try:
+                for page in pages:
+                    problem = None if page.cancelled() else page.exception()
+                    if page.cancelled() or isinstance(problem, Stopped):
+                        report.error = STOPPED
+                    elif problem is not None:
+                        raise problem
+                    elif isinstance(found := page.result(), str):
+                        report.item_errors.append(found)
+                if report.error != STOPPED:
+                    self.library.record_fetch(feed.id, state)
+            except Exception as exc:  # a broken library or a bug: the feed's one line
+                if os.environ.get("INBRIEF_DEBUG"):
+                    raise
+                report.error = internal_error(exc)
+            result.set_result(report)
+
+        def one_done(_: Future[str | None]) -> None:
             with lock:
-                report.item_errors.append(f"{item.link}: {exc.reason}")
-            if teaser is None:
-                return
-            article, digest = teaser, digest + _TEASER_ONLY
-        except (RecursionError, MemoryError):
-            with lock:
-                report.item_errors.append(f"{item.link}: the page is too large or deep to read")
-            return
-        count(self.library.store_item(feed.id, key, digest, article, gist_of(article)))
+                left[0] -= 1
+                last = left[0] == 0
+            if last:
+                finish()
+
+        if not pages:
+            finish()
+        for page in pages:
+            page.add_done_callback(one_done)
+        return result
 
     def close(self) -> None:
-        self.pages.shutdown(wait=True, cancel_futures=True)
+        self.items.close()
+        self.items.workers.close()
 
 
 def refresh_feeds(
@@ -243,25 +238,30 @@ def refresh_feeds(
     done = 0
     lock = threading.Lock()
 
-    def one(feed: Feed) -> FeedReport:
+    def tick(future: Future[FeedReport]) -> None:
         nonlocal done
-        if refresher.stop.is_set():
-            return FeedReport(feed.url, feed.name, error="not fetched: the refresh was stopped")
-        try:
-            report = refresher.refresh(feed)
-        except Exception as exc:  # a bug or a broken library, not a bad feed: one line
-            if os.environ.get("INBRIEF_DEBUG"):
-                raise
-            report = FeedReport(feed.url, feed.name, error=internal_error(exc))
         if progress is not None:
             with lock:
                 done += 1
-                progress(done, len(todo), report)
-        return report
+                progress(done, len(todo), future.result())
+
+    def one(feed: Feed) -> Future[FeedReport]:
+        if refresher.stop.is_set():
+            report = FeedReport(feed.url, feed.name, error="not fetched: the refresh was stopped")
+            future = _finished(report)
+        else:
+            try:
+                future = refresher.refresh(feed)
+            except Exception as exc:  # a bug or a broken library, not a bad feed: one line
+                if os.environ.get("INBRIEF_DEBUG"):
+                    raise
+                future = _finished(FeedReport(feed.url, feed.name, error=internal_error(exc)))
+        future.add_done_callback(tick)
+        return future
 
     pool = ThreadPoolExecutor(options.feed_workers, thread_name_prefix="inbrief-feed")
     try:
-        return list(pool.map(one, todo))
+        return [future.result() for future in list(pool.map(one, todo))]
     except BaseException:  # Ctrl+C: let the running feeds end without starting more
         refresher.stop.set()
         raise
@@ -272,6 +272,8 @@ def refresh_feeds(
 
 def internal_error(exc: Exception) -> str:
     """One line for an unexpected failure (``INBRIEF_DEBUG=1`` raises it instead)."""
+    if isinstance(exc, LibraryError):  # busy, read-only, full, damaged: already one line
+        return exc.reason[:300]
     if isinstance(exc, sqlite3.Error):
         return f"the library could not be written ({exc})"[:300]
     return f"internal error ({type(exc).__name__}: {exc})"[:300]
@@ -287,6 +289,6 @@ def refresh_fetched(
     """Store a feed just fetched and parsed (subscribing does both to find the feed)."""
     refresher = _Refresher(library, options or RefreshOptions())
     try:
-        return refresher.refresh(feed, (fetched, parsed))
+        return refresher.refresh(feed, (fetched, parsed)).result()
     finally:
         refresher.close()

@@ -10,13 +10,13 @@ by hand the library's usual identity (canonical URL or content hash) applies.
 from __future__ import annotations
 
 import sqlite3
-import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from enum import StrEnum
 
+from inbrief.library.checked import as_count, as_text, as_time
 from inbrief.library.identity import canonical_url, content_hash
 from inbrief.library.rows import insert_article, replace_text
 from inbrief.model import Article
@@ -87,17 +87,29 @@ _FEED_COLUMNS = (
 )
 
 
-def _feed(row: tuple[object, ...]) -> Feed:
-    return Feed(*row)  # type: ignore[arg-type]
+def _feed(row: Sequence[object]) -> Feed:
+    """A feed row, each value checked (a hand-edited row may hold any type: see
+    :mod:`~inbrief.library.checked`)."""
+    return Feed(
+        as_count(row[0]), as_text(row[1]) or "", as_text(row[2]) or "", as_text(row[3]),
+        as_text(row[4]), as_text(row[5]), _time(row[6]), as_text(row[7]), _time(row[8]),
+        as_count(row[9]), as_count(row[10]),
+    )  # fmt: skip
+
+
+def _time(value: object) -> float | None:
+    return None if value is None else as_time(value)
 
 
 class FeedShelf:
     """Feed operations of the library (needs the connection, lock and transactions)."""
 
-    _conn: sqlite3.Connection
-    _lock: threading.RLock
+    def _reading(self) -> AbstractContextManager[sqlite3.Connection]:
+        """The connection for reading; a fault becomes a :class:`LibraryError`."""
+        raise NotImplementedError
 
     def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        """One write transaction; a fault becomes a :class:`LibraryError`."""
         raise NotImplementedError
 
     # -- feeds ---------------------------------------------------------------------------
@@ -114,16 +126,16 @@ class FeedShelf:
 
     def feed(self, url: str) -> Feed | None:
         """The feed subscribed at ``url``, with its counts, or None."""
-        with self._lock:
-            row = self._conn.execute(
+        with self._reading() as conn:
+            row = conn.execute(
                 f"SELECT {_FEED_COLUMNS} FROM feeds f WHERE url = ?", (url,)
             ).fetchone()
         return None if row is None else _feed(row)
 
     def feeds(self) -> list[Feed]:
         """Every feed with its item and unread counts, by name."""
-        with self._lock:
-            rows = self._conn.execute(
+        with self._reading() as conn:
+            rows = conn.execute(
                 f"SELECT {_FEED_COLUMNS} FROM feeds f"
                 " ORDER BY lower(coalesce(nullif(f.title, ''), f.url)), f.id"
             ).fetchall()
@@ -158,12 +170,12 @@ class FeedShelf:
 
     def known_items(self, feed_id: int) -> dict[str, str | None]:
         """``guid -> item hash`` of every item the feed has already brought."""
-        with self._lock:
-            rows = self._conn.execute(
+        with self._reading() as conn:
+            rows = conn.execute(
                 "SELECT guid, item_hash FROM articles WHERE feed_id = ? AND guid IS NOT NULL",
                 (feed_id,),
             ).fetchall()
-        return {str(guid): item_hash for guid, item_hash in rows}
+        return {as_text(guid) or "": as_text(item_hash) for guid, item_hash in rows}
 
     def store_item(
         self, feed_id: int, guid: str, item_hash: str, article: Article, gist: str | None = None
@@ -233,11 +245,10 @@ class FeedShelf:
                 + (" WHERE " + " AND ".join(where) if where else "")
                 + " ORDER BY a.added_at DESC, a.id DESC LIMIT ?"
             )
-            with self._lock:
-                rows = self._conn.execute(sql, [*params, *bounds, page]).fetchall()
+            with self._reading() as conn:
+                rows = conn.execute(sql, [*params, *bounds, page]).fetchall()
             for row in rows:
-                i, title, url, site, published, added, read, words, feed, gist = row
-                yield Listed(i, title, url, site, published, added, bool(read), words, feed, gist)
+                yield _listed(row)
             if len(rows) < page:
                 return
             after = (rows[-1][5], rows[-1][0])
@@ -246,3 +257,11 @@ class FeedShelf:
         """Remember an article's gist (computed for ``--list`` when it arrived without one)."""
         with self._transaction() as conn:
             conn.execute("UPDATE articles SET gist = ? WHERE id = ?", (gist or "", article_id))
+
+
+def _listed(r: Sequence[object]) -> Listed:
+    """A ``--list`` row, each value checked like the library list's."""
+    return Listed(
+        as_count(r[0]), as_text(r[1]) or "", as_text(r[2]), as_text(r[3]), as_text(r[4]),
+        as_time(r[5]), bool(as_count(r[6])), as_count(r[7]), as_text(r[8]), as_text(r[9]),
+    )  # fmt: skip

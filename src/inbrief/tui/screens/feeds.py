@@ -23,8 +23,9 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from inbrief.feeds.refresh import FeedReport, refresh_feeds
-from inbrief.library import Feed, Library, Query
+from inbrief.library import Feed, Library, LibraryError, Query
 from inbrief.textclean import strip_controls
+from inbrief.tui.library_faults import show_library_error, shows_library_errors
 from inbrief.tui.widgets.article_list import ArticleList
 from inbrief.tui.widgets.feed_progress import progress_on, remove_progress
 
@@ -139,6 +140,7 @@ class FeedScreen(Screen[None]):
     def refresh_list(self, keep: int | None = None) -> None:
         raise NotImplementedError
 
+    @shows_library_errors
     def action_pick_feed(self) -> None:
         unread = self.library.count(Query(unread_only=True))
 
@@ -152,6 +154,7 @@ class FeedScreen(Screen[None]):
             FeedPickerScreen(self.library.feeds(), self.spec.feed_id, unread), chosen
         )
 
+    @shows_library_errors
     def action_refresh_feeds(self) -> None:
         if any(w.group == "feeds" and w.is_running for w in self.workers):
             self.notify("Feeds are already being refreshed")
@@ -171,13 +174,17 @@ class FeedScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="feeds")
     def _refresh_worker(self) -> None:
-        reports = refresh_feeds(
-            self.library,
-            progress=lambda done, total, report: self.post_message(
-                FeedsProgress(done, total, report)
-            ),
-            stop=self._stop_refresh,
-        )
+        try:
+            reports = refresh_feeds(
+                self.library,
+                progress=lambda done, total, report: self.post_message(
+                    FeedsProgress(done, total, report)
+                ),
+                stop=self._stop_refresh,
+            )
+        except LibraryError as error:  # the feeds could not even be listed
+            self.app.call_from_thread(show_library_error, self.app, error)
+            reports = []
         self.post_message(FeedsRefreshed(reports))
 
     def on_feeds_progress(self, message: FeedsProgress) -> None:
@@ -197,7 +204,8 @@ class FeedScreen(Screen[None]):
             remove_progress(screen)
         new = sum(report.new for report in message.reports)
         failed = [report for report in message.reports if report.error]
-        self.notify(f"{len(message.reports)} feeds refreshed: {new} new", markup=False)
+        if message.reports:  # none: the library could not list its feeds (already said)
+            self.notify(f"{len(message.reports)} feeds refreshed: {new} new", markup=False)
         for report in failed[:5]:
             self.notify(
                 strip_controls(f"{report.title}: {report.error}"),
