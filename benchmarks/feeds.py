@@ -27,6 +27,7 @@ import tempfile
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from itertools import islice
 from pathlib import Path
 
 from benchmarks._timing import tree_memory
@@ -182,6 +183,10 @@ def refresh_figures(folder: Path, feeds: int, items: int, hosts: int, latency: f
         sites.close()
 
 
+#: Rows ``--list`` reads from the library at a time.
+LIST_PAGE = 500
+
+
 def library_figures(folder: Path, articles: int, feeds: int) -> None:
     import random
 
@@ -218,6 +223,10 @@ def library_figures(folder: Path, articles: int, feeds: int) -> None:
     print(f"  filter by a feed       {best_time(by_feed) * 1000:6.1f} ms")
     print(f"  feed, unread only      {best_time(by_feed_unread) * 1000:6.1f} ms")
     print(f"  feed picker (counts)   {best_time(library.feeds) * 1000:6.1f} ms")
+    first = best_time(lambda: list(islice(library.listing(), LIST_PAGE)))
+    print(f"  --list, first {LIST_PAGE} rows  {first * 1000:6.1f} ms")
+    whole = best_time(lambda: sum(1 for _ in library.listing(unread_only=True)), repeat=1)
+    print(f"  --list --unread, all   {whole * 1000:6.1f} ms")
     library.close()
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from inbrief.links import openable_url
 from inbrief.model import Article, Block, BlockKind, Summary
 from inbrief.textclean import CONTROL_CHARS, strip_controls
+from inbrief.wording import counted
 
 
 def safe(text: str) -> str:
@@ -54,10 +55,9 @@ def summary_label(summary: Summary) -> str:
     """What a summary shows: "Gist + 4 takeaways" for ``--sentences 5`` (the gist is one of
     the N sentences), "Gist" alone for one sentence, "Nothing to summarize" for none."""
     bullets = len(summary.bullets)
-    plural = "s" if bullets != 1 else ""
     if not summary.gist:
-        return f"{bullets} takeaway{plural}" if bullets else "Nothing to summarize"
-    return f"Gist + {bullets} takeaway{plural}" if bullets else "Gist"
+        return counted(bullets, "takeaway") if bullets else "Nothing to summarize"
+    return f"Gist + {counted(bullets, 'takeaway')}" if bullets else "Gist"
 
 
 def gist_text(summary: Summary) -> str:

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from inbrief.cli import main
+from inbrief.library import open_library
+from inbrief.model import Article, Block, BlockKind, Section
 from tests.conftest import LocalServer, Route
 from tests.feeds.conftest import Cli
 from tests.feeds.support import feed_items, serve_feed
@@ -25,7 +27,7 @@ def test_subscribe_refresh_feeds_and_list(server: LocalServer, cli: Cli) -> None
     assert err == f"inbrief: {missing}: HTTP 404 Not Found\n"
 
     status, out, err = cli("--refresh")
-    assert (status, out, err) == (0, "1 feeds, 0 new items, 0 unchanged, 0 failed\n", "")
+    assert (status, out, err) == (0, "1 feed, 0 new items, 0 unchanged, 0 failed\n", "")
 
     status, out, _ = cli("--feeds", "--format", "json")
     [feed] = json.loads(out)
@@ -57,7 +59,7 @@ def test_refresh_reports_new_items_failures_and_totals(server: LocalServer, cli:
     server.add("/b", Route(status=500, body=b"down"))
     status, out, err = cli("--refresh")
     assert status == 1
-    assert out.splitlines() == ["First: 1 new", "2 feeds, 1 new items, 0 unchanged, 1 failed"]
+    assert out.splitlines() == ["First: 1 new", "2 feeds, 1 new item, 0 unchanged, 1 failed"]
     assert err == f"inbrief: {second}: HTTP 500 Internal Server Error\n"
     status, out, _ = cli("--feeds", "--format", "json")
     errors = {f["url"]: f["last_error"] for f in json.loads(out)}
@@ -142,3 +144,27 @@ def test_argument_rules(cli: Cli, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["--unread"])
     assert "--format" in capsys.readouterr().err
+
+
+def test_list_is_newest_published_first_then_undated_newest_added(tmp_path: Path) -> None:
+    """``--list`` says "newest first": by publication date (the reader's date sort), undated
+    articles after the dated ones; the order holds across the pages the listing reads."""
+
+    def article(n: int, published: str | None) -> Article:
+        body = Block(BlockKind.PARAGRAPH, [f"Article number {n} says something of its own."])
+        return Article(f"Story {n}", [Section("", 0, [body])], published=published)
+
+    dates = {1: "2026-11-20T08:00:00+00:00", 2: None, 3: "2026-11-22T08:00:00+00:00",
+             4: "2026-11-21", 5: None, 6: "2026-11-22T08:00:00+00:00", 7: "2025-01-01"}  # fmt: skip
+    library = open_library(tmp_path / "lib.db")
+    try:
+        for n, published in dates.items():  # one at a time: each its own added time
+            library.add([article(n, published)])
+        for page in (1, 2, 3, 500):
+            titles = [row.title for row in library.listing(page=page)]
+            assert titles == [f"Story {n}" for n in (6, 3, 4, 1, 7, 5, 2)], page
+        library.mark_read(next(r.id for r in library.listing() if r.title == "Story 3"))
+        unread = [row.title for row in library.listing(unread_only=True, page=2)]
+        assert unread == [f"Story {n}" for n in (6, 4, 1, 7, 5, 2)]
+    finally:
+        library.close()

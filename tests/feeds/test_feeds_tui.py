@@ -50,7 +50,7 @@ async def test_f_filters_by_feed_and_R_brings_new_items(
         await pilot.pause()
         assert articles.row_count == 5  # the three new items, still filtered by the feed
         assert not app.screen.query(FeedProgress)
-        assert any("3 new" in str(n.message) for n in app._notifications)
+        assert "1 feed refreshed: 3 new" in [str(n.message) for n in app._notifications]
 
         await pilot.press("f", "up", "enter")  # the picker opens on the feed: up to every article
         await pilot.pause()

@@ -15,6 +15,7 @@ from inbrief.errors import InbriefError
 from inbrief.feeds.refresh import FeedReport, internal_error, refresh_feeds
 from inbrief.library import Feed, Library, LibraryError, Listed, open_library
 from inbrief.textclean import clean_inline
+from inbrief.wording import counted
 
 
 def run(command: str, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -117,7 +118,7 @@ def _refresh(library: Library, args: argparse.Namespace, out: TextIO, err: TextI
         new, updated = new + report.new, updated + report.updated
         failed += report.error is not None
         unchanged += report.not_modified
-    parts = [f"{len(reports)} feeds", f"{new} new items"]
+    parts = [counted(len(reports), "feed"), counted(new, "new item")]
     if updated:
         parts.append(f"{updated} updated")
     parts.append(f"{unchanged} unchanged")

@@ -87,8 +87,13 @@ CREATE TRIGGER feed_counts_update AFTER UPDATE OF feed_id, read ON articles BEGI
 END;
 """
 
+#: ``--list`` and the reader's date sort within one feed: newest published first, per feed.
+_V4 = """
+CREATE INDEX articles_by_feed_published ON articles (feed_id, published, id);
+"""
+
 #: Each entry upgrades the schema by one version; append, never edit a released one.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -226,32 +226,51 @@ class FeedShelf:
     def listing(
         self, unread_only: bool = False, feed_id: int | None = None, page: int = 500
     ) -> Iterator[Listed]:
-        """Every article newest-added first (``--list``), fetched a page at a time."""
-        conditions = ["a.read = 0"] if unread_only else []
+        """Every article newest first (``--list``), fetched a page at a time.
+
+        Newest by publication date, as the reader's date sort orders them; undated articles
+        follow, newest-added first. Each part is a keyset walk down an index
+        (``articles_by_published``; for one feed ``articles_by_feed_published`` and
+        ``articles_by_feed``), so a page costs the same at the end of a 100,000-article library
+        as at its start.
+        """
+        # ``+a.read``: the read flag filters the walk, it does not choose the index (the
+        # unread index would make SQLite sort every remaining row for each page).
+        conditions = ["+a.read = 0"] if unread_only else []
         params: list[object] = []
         if feed_id is not None:
             conditions.append("a.feed_id = ?")
             params.append(feed_id)
-        after: tuple[float, int] | None = None
+        yield from self._listing_part(
+            [*conditions, "a.published IS NOT NULL"], params, dated=True, page=page
+        )
+        yield from self._listing_part(
+            [*conditions, "a.published IS NULL"], params, dated=False, page=page
+        )
+
+    def _listing_part(
+        self, conditions: list[str], params: list[object], dated: bool, page: int
+    ) -> Iterator[Listed]:
+        """One keyset walk down an index: dated articles by (published, id), undated by id
+        (ids grow as articles are added, so that is newest-added first)."""
+        order = "a.published DESC, a.id DESC" if dated else "a.id DESC"
+        after: list[object] = []
         while True:
             where = list(conditions)
-            bounds: list[object] = []
-            if after is not None:
-                where.append("(a.added_at < ? OR (a.added_at = ? AND a.id < ?))")
-                bounds = [after[0], after[0], after[1]]
+            if after:
+                where.append("(a.published, a.id) < (?, ?)" if dated else "a.id < ?")
             sql = (
                 "SELECT a.id, a.title, a.source_url, a.site, a.published, a.added_at, a.read,"
                 " a.word_count, f.url, a.gist FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id"
-                + (" WHERE " + " AND ".join(where) if where else "")
-                + " ORDER BY a.added_at DESC, a.id DESC LIMIT ?"
+                " WHERE " + " AND ".join(where) + f" ORDER BY {order} LIMIT ?"
             )
             with self._reading() as conn:
-                rows = conn.execute(sql, [*params, *bounds, page]).fetchall()
+                rows = conn.execute(sql, [*params, *after, page]).fetchall()
             for row in rows:
                 yield _listed(row)
             if len(rows) < page:
                 return
-            after = (rows[-1][5], rows[-1][0])
+            after = [rows[-1][4], rows[-1][0]] if dated else [rows[-1][0]]
 
     def set_gist(self, article_id: int, gist: str | None) -> None:
         """Remember an article's gist (computed for ``--list`` when it arrived without one)."""

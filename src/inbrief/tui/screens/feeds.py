@@ -28,6 +28,7 @@ from inbrief.textclean import strip_controls
 from inbrief.tui.library_faults import show_library_error, shows_library_errors
 from inbrief.tui.widgets.article_list import ArticleList
 from inbrief.tui.widgets.feed_progress import progress_on, remove_progress
+from inbrief.wording import counted
 
 #: The picker's option id for "every article".
 _ALL = "all"
@@ -205,7 +206,8 @@ class FeedScreen(Screen[None]):
         new = sum(report.new for report in message.reports)
         failed = [report for report in message.reports if report.error]
         if message.reports:  # none: the library could not list its feeds (already said)
-            self.notify(f"{len(message.reports)} feeds refreshed: {new} new", markup=False)
+            feeds = counted(len(message.reports), "feed")
+            self.notify(f"{feeds} refreshed: {new} new", markup=False)
         for report in failed[:5]:
             self.notify(
                 strip_controls(f"{report.title}: {report.error}"),
