@@ -3,9 +3,11 @@ updated items, bounded concurrency."""
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from unittest import mock
@@ -20,7 +22,14 @@ from inbrief.feeds.refresh import RefreshOptions, refresh_feeds
 from inbrief.feeds.subscribe import subscribe
 from inbrief.library import Library, Position, Query, open_library
 from tests.conftest import LocalServer, Route
-from tests.feeds.support import ConditionalFeed, answer, feed_items, serve_feed, serve_pages
+from tests.feeds.support import (
+    ConditionalFeed,
+    answer,
+    dies_in_a_worker,
+    feed_items,
+    serve_feed,
+    serve_pages,
+)
 
 
 def test_second_refresh_sends_validators_and_parses_nothing(
@@ -199,3 +208,21 @@ def test_worker_processes_store_what_threads_alone_store(
     assert started == ([2] if default_jobs() > 1 else [])
     assert stored["threads"] == stored["processes"] and len(stored["threads"]) == 18
     assert all(gist for gist, _, _ in stored["processes"].values())
+
+
+@pytest.mark.skipif(default_jobs() < 2, reason="a pool needs two cores")
+def test_a_worker_that_dies_leaves_its_work_and_the_rest_to_the_threads() -> None:
+    here = os.getpid()
+    pool = workers.Workers(processes=2, stop=threading.Event(), min_items=0)
+    try:
+        assert pool.run(1, dies_in_a_worker, here) == 7  # redone here after the worker died
+        assert pool.broken and pool._pool is None
+        assert pool.run(1, dies_in_a_worker, here, 8) == 8  # the rest of the run: no pool
+    finally:
+        pool.close()
+    pool = workers.Workers(processes=2, stop=threading.Event(), min_items=0)
+    try:
+        results = list(pool.map(partial(dies_in_a_worker, here), [1, 2, 3], items=3))
+        assert results == [1, 2, 3] and pool.broken
+    finally:
+        pool.close()
