@@ -14,10 +14,12 @@ import pytest
 from rich.color import Color, ColorSystem, ColorType
 from rich.style import Style
 from rich.terminal_theme import DEFAULT_TERMINAL_THEME
+from textual.widget import Widget
 
 from inbrief.tui.app import InbriefApp
 from inbrief.tui.themes import load_themes
 from inbrief.tui.widgets.article_view import ArticleView
+from inbrief.tui.widgets.summary_pane import SummaryPane
 from inbrief.tui.widgets.toc import TableOfContents
 from tests.tui_support import isolate, make_app, open_reader, seeded_library
 
@@ -147,3 +149,34 @@ async def test_dark_theme_is_grey_not_navy_or_black_in_256_colours(
         for color in (text, pane):
             r, g, b = _rgb(color, ColorSystem.EIGHT_BIT, background=True)
             assert r == g == b and r > 0, (color, (r, g, b))  # on the grey ramp, not black
+
+
+def _edge_style(widget: Widget, side: str) -> Style:
+    """The pane edge on ``side`` as the terminal gets it: its colour over the pane's background."""
+    kind, color = getattr(widget.styles, f"border_{side}")
+    assert kind == "vkey", (widget, side, kind)
+    background = widget.background_colors[1]
+    return Style(color=(background + color).rich_color, bgcolor=background.rich_color)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("theme", THEMES)
+async def test_pane_edges_are_visible_in_every_palette(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, theme: str
+) -> None:
+    """The edge between the text and a side pane stands out from the pane (3:1, the contrast
+    asked of lines that are not text); drawn in the panel colour it was black on black in 16
+    colours (TERM=linux, NO_COLOR) and about 1.1:1 in 256."""
+    isolate(monkeypatch, tmp_path)
+    app = make_app(seeded_library(tmp_path))
+    app.config.theme = theme
+    async with app.run_test(size=(160, 48)) as pilot:
+        reader = await open_reader(app, pilot)
+        edges = {
+            "contents": _edge_style(reader.query_one(TableOfContents), "right"),
+            "summary": _edge_style(reader.query_one(SummaryPane), "left"),
+        }
+        for name, style in edges.items():
+            for system_name, system in SYSTEMS.items():
+                ratio = contrast(style, system)
+                assert ratio >= 3, f"{name} edge in {system_name} colours: {ratio:.2f} ({style})"

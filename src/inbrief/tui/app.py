@@ -106,7 +106,8 @@ class InbriefApp(App[int]):
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """The reader's highlight colours, for themes that do not set them (a user's theme):
-        tints of its accent (``h``, a takeaway) and warning (find hits), under its text colour.
+        tints of its accent (``h``, a takeaway) and warning (find hits), under its text colour,
+        and the side panes' edge as its text colour half faded.
         The bundled themes set solid colours that survive 256- and 16-colour terminals."""
         theme = self.current_theme
         text = theme.foreground or ("#000000" if not theme.dark else "#ffffff")
@@ -115,6 +116,7 @@ class InbriefApp(App[int]):
             "reader-highlight-foreground": text,
             "reader-hit": f"{theme.warning or theme.primary} 40%",
             "reader-hit-foreground": text,
+            "pane-edge": f"{text} 45%",
         }
 
     @property
