@@ -15,6 +15,7 @@ from pathlib import Path
 from benchmarks._timing import descendants
 from benchmarks.feed_documents import Item, article_page, make_items, rss
 from inbrief.library import open_library
+from inbrief.wording import counted
 from tests.conftest import ROOT, LocalServer, Route
 from tests.feeds.support import ConditionalFeed, answer, serve_feed
 
@@ -99,7 +100,7 @@ def test_kill_mid_refresh_keeps_every_committed_item(server: LocalServer, tmp_pa
     finished = _inbrief(path, "--refresh")
     out, err = finished.communicate(timeout=120)
     assert finished.returncode == 0, err
-    assert out.splitlines()[-1].startswith(f"1 feeds, {40 - stored} new items")
+    assert out.splitlines()[-1].startswith(f"1 feed, {counted(40 - stored, 'new item')},")
     with sqlite3.connect(path) as conn:
         guids = [r[0] for r in conn.execute("SELECT guid FROM articles")]
     assert sorted(guids) == sorted(by_guid)
