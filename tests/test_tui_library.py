@@ -120,3 +120,18 @@ def test_run_app_refuses_a_damaged_library_without_touching_it(
     assert status == 1
     assert "not an inbrief library" in capsys.readouterr().err
     assert garbage.read_bytes() == b"definitely not sqlite" * 50
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("width", [40, 100])
+async def test_empty_library_names_both_ways_to_fill_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, width: int
+) -> None:
+    isolate(monkeypatch, tmp_path)
+    app = make_app(seeded_library(tmp_path, seed=False))
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        hint = app.screen.query_one("#empty")
+        drawn = " ".join(hint.render_line(y).text.strip() for y in range(hint.size.height))
+        assert "Press a to add a URL or a file" in drawn  # wrapped whole at 40 columns too
+        assert "inbrief --subscribe URL" in " ".join(drawn.split())

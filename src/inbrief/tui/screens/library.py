@@ -46,6 +46,13 @@ def deleted_notice(title: str) -> str:
     return f"Deleted “{for_terminal(title)}” · z undoes"
 
 
+#: What a new user sees first: the two ways to fill the library.
+_EMPTY = (
+    "Your library is empty. Press a to add a URL or a file,"
+    " or subscribe to a feed with inbrief --subscribe URL (then R refreshes it here)."
+)
+
+
 class LibraryScreen(FeedScreen):
     """Every article in the library; ``Enter`` opens one in the reader (``f``/``R``: feeds)."""
 
@@ -74,7 +81,7 @@ class LibraryScreen(FeedScreen):
         yield Label(id="status")
         yield Input(placeholder="Search title and text (Enter: go to the list)", id="search")
         yield ArticleList(id="articles")
-        yield Label(Content("Your library is empty. Press a to add a URL or a file."), id="empty")
+        yield Label(Content(_EMPTY), id="empty")
         with Horizontal(id="progress"):
             yield Label(id="progress-label")
             yield ProgressBar(show_eta=False, id="progress-bar")
