@@ -292,6 +292,14 @@ def _run_feed_command(command: str, args: argparse.Namespace) -> int:
 
 
 def _run_reader(args: argparse.Namespace) -> int:
+    if "-" in (args.sources or ()):
+        from inbrief.piped import take_piped_article
+
+        try:
+            take_piped_article()
+        except InbriefError as exc:
+            print(f"inbrief: {exc}", file=sys.stderr)
+            return 2
     try:
         # Deferred: Textual takes ~200 ms to import and the one-shot path never needs it.
         from inbrief.tui.app import run_app  # type: ignore[import-not-found, unused-ignore]
