@@ -60,9 +60,24 @@ def test_without_redundancy_control_the_duplicate_would_win() -> None:
     units = sentence_units(LIBRARY, ENGLISH)
     evidence = gather(units, title_terms(LIBRARY, ENGLISH))
     opening = default.opening_scores(evidence)
-    blind = SelectParams(redundancy=0.0, duplicate=2.0)
+    blind = SelectParams(redundancy=0.0, duplicate=2.0, same=2.0)
     assert sorted(default.choose(evidence, opening, opening, 2, blind)) == [0, 1]
     assert 1 not in default.choose(evidence, opening, opening, 2)
+
+
+def test_a_repeated_sentence_is_given_once() -> None:
+    """A page that repeats its lines (a template, a scraped loop) gives each of them once in the
+    gist and the takeaways, however many sentences are asked for (before: the same takeaway
+    eight times, and a gist of one sentence twice)."""
+    repeated = "The council approved the new budget on Tuesday."
+    other = "Critics said the plan ignores the housing shortage in the north."
+    story = article("Budget", ("", [repeated] * 5 + [other] + [repeated] * 5))
+    summary = summarize(story, SummaryOptions(sentences=6))
+    assert sorted(t.text for t in summary.takeaways) == sorted([repeated, other])
+    only = article("Budget", ("", [repeated] * 60))
+    summary = summarize(only, SummaryOptions(sentences=8))
+    assert [t.text for t in summary.gist] == [repeated]
+    assert [t.text for t in summary.takeaways] == [repeated]
 
 
 @pytest.mark.parametrize(

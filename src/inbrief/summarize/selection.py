@@ -4,9 +4,11 @@ Selection is greedy maximal marginal relevance: each pick maximises
 ``score × (1 - redundancy × closest)`` where ``closest`` is the candidate's highest cosine
 similarity to a sentence already chosen, so two picks never say the same thing (a near
 duplicate, similarity >= ``duplicate``, keeps 1% of its gain: in practice it is taken only
-when nothing else is left). Because the gain never exceeds the score, candidates are visited
-best score first and the search stops as soon as no remaining score can beat the best gain:
-a pick costs a handful of similarity computations even on a book-length text.
+when nothing else is left; a sentence with the very terms of a pick, similarity 1, is never
+taken: a page that repeats a line gives it once). Because the gain never exceeds the score,
+candidates are visited best score first and the search stops as soon as no remaining score
+can beat the best gain: a pick costs a handful of similarity computations even on a
+book-length text.
 
 Takeaways also spread over the parts of the article that carry weight (sections, or stretches
 of long sections; see :func:`inbrief.summarize.default.parts`): each part may hold its share
@@ -30,6 +32,9 @@ class SelectParams:
     duplicate: float = 0.6
     #: Factor for a pick from a part that already holds its share of the picks.
     crowding: float = 0.5
+    #: Similarity at or above which a candidate is the same sentence again (the very terms
+    #: of a pick: 1 up to rounding); it is never picked.
+    same: float = 0.9999
 
 
 def select(
@@ -68,6 +73,8 @@ def select(
             for j in picks[compared[i] :]:
                 closest[i] = max(closest[i], evidence.similarity(i, j))
             compared[i] = len(picks)
+            if closest[i] >= params.same:
+                continue
             gain = scores[i] * (1 - params.redundancy * min(1.0, closest[i]))
             if closest[i] >= params.duplicate:
                 gain *= 0.01
