@@ -6,10 +6,12 @@ from __future__ import annotations
 import threading
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from benchmarks.feed_documents import CONTENT_TYPES, rss
+from inbrief.feeds.refresh import refresh_feeds
 from inbrief.feeds.subscribe import subscribe
 from inbrief.feeds.workers import POOL_MIN_ITEMS
 from inbrief.tui.screens.feeds import FeedPickerScreen
@@ -103,3 +105,39 @@ async def test_R_with_enough_items_for_worker_processes(
         await pilot.pause()
         assert app.screen.query_one(ArticleList).total == len(items) + 1
         assert any(f"{len(items)} new" in str(n.message) for n in app._notifications)
+
+
+@pytest.mark.asyncio
+async def test_a_failing_refresh_is_shown_and_the_app_keeps_going(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, server: LocalServer
+) -> None:
+    """A bug inside the refresh (here a RuntimeError from the refresh itself) is a notice and
+    the progress bar goes away; the reader stays open and R works again (before: the app
+    closed with exit code 1)."""
+    library = isolated_library(monkeypatch, tmp_path)
+    url = serve_feed(server, "/news.xml", "rss", feed_items(server, 1, 2), title="Morning News")
+    subscribe(library, url)
+
+    calls = []
+
+    def broken_once(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("injected refresh bug")
+        return refresh_feeds(*args, **kwargs)
+
+    monkeypatch.setattr("inbrief.tui.screens.feeds.refresh_feeds", broken_once)
+    app = make_app(library)
+    async with app.run_test(size=(110, 30)) as pilot:
+        await pilot.press("R")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, LibraryScreen)
+        assert not app.screen.query(FeedProgress)
+        messages = [str(n.message) for n in app._notifications]
+        assert "RuntimeError: injected refresh bug" in messages
+        serve_feed(server, "/news.xml", "rss", feed_items(server, 1, 3), title="Morning News")
+        await pilot.press("R")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.query_one(ArticleList).row_count == 4

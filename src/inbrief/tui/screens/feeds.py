@@ -173,7 +173,7 @@ class FeedScreen(Screen[None]):
     def _show_progress(self) -> None:
         progress_on(self.app.screen).show(*self._progress)
 
-    @work(thread=True, exclusive=True, group="feeds")
+    @work(thread=True, exclusive=True, group="feeds", exit_on_error=False)
     def _refresh_worker(self) -> None:
         try:
             reports = refresh_feeds(
@@ -186,7 +186,14 @@ class FeedScreen(Screen[None]):
         except LibraryError as error:  # the feeds could not even be listed
             self.app.call_from_thread(show_library_error, self.app, error)
             reports = []
+        except Exception as error:  # a bug in the refresh ends the refresh, not the reader
+            reason = f"{type(error).__name__}: {error}"
+            self.app.call_from_thread(self._refresh_failed, reason)
+            reports = []
         self.post_message(FeedsRefreshed(reports))
+
+    def _refresh_failed(self, reason: str) -> None:
+        self.notify(reason, title="Refresh failed", severity="error", markup=False)
 
     def on_feeds_progress(self, message: FeedsProgress) -> None:
         name = strip_controls(message.report.title)
