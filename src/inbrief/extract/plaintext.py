@@ -2,14 +2,18 @@
 
 Plain text: the first line is the title when it is short and more text follows; paragraphs
 are separated by blank lines, or are single lines when the file has no blank lines at all.
-Markdown: ATX and setext headings, lists, quotes, tables, fenced and indented code; inline markup
-(emphasis, images) is reduced to its text; inline links and autolinks to http(s) addresses are
-kept as links.
+Markdown: ATX and setext headings, lists, quotes, tables, fenced and indented code, read line by
+line here; inline markup is read by markdown-it-py's CommonMark rules (imported only for
+Markdown) and reduced to text: emphasis marks and HTML tags go, code spans keep their text as
+written (``quick_check``, ``__init__``), images go, and inline, reference-style and autolinks to
+http(s) addresses are kept as links.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from typing import TYPE_CHECKING, Any
 
 from inbrief.extract.metadata import Metadata
 from inbrief.extract.page import article_from_sections
@@ -17,6 +21,9 @@ from inbrief.extract.structure import classify_front_matter
 from inbrief.links import resolve_link
 from inbrief.model import Article, Block, BlockKind, Link, Section
 from inbrief.textclean import clean_inline, clean_inline_spans, clean_multiline, strip_controls
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 _MAX_TITLE = 200
 
@@ -41,49 +48,74 @@ _ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _LIST_ITEM = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])\s+(.*)$")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\(((?:[^()]|\([^()]*\))*)\)|\[([^\]]+)\]\[[^\]]*\]")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1")
-_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _TABLE_RULE = re.compile(r"^\s{0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 
 
-#: Noncharacters (reserved by Unicode for internal use) marking where a link opens and closes.
-_OPEN, _CLOSE = "\ufdd0", "\ufdd1"
-_MARKS = re.compile(f"({_OPEN}|{_CLOSE})")
+#: Reference-style link definitions (``[label]: https://...``), kept for the links that use them.
+_REFERENCE = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+.*)?$")
 
 
-def _inline(text: str) -> str:
-    return _inline_links(text)[0]
+@functools.cache
+def _parser() -> MarkdownIt:
+    """CommonMark's inline rules (code spans, emphasis only at word edges, escapes, entities,
+    links and autolinks) plus strikethrough; inline HTML tags are recognised so they can be
+    dropped. Imported only for Markdown."""
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark", {"html": True}).enable("strikethrough")
+    # Every link is read as a link (markdown-it leaves a javascript: one as literal text);
+    # resolve_link decides which addresses are kept.
+    parser.validateLink = lambda url: True  # type: ignore[method-assign]
+    return parser
 
 
-def _inline_links(text: str, item: int = 0) -> tuple[str, list[Link]]:
-    """Inline Markdown reduced to text, and the links in it."""
-    urls: list[str] = []
+def _inline(text: str, references: dict[str, Any] | None = None) -> str:
+    return _inline_links(text, 0, references)[0]
 
-    def link(label: str, target: str) -> str:
-        url = resolve_link(target.strip().split(" ")[0].strip("<>")) if target.strip() else None
-        if url is None:
-            return label
-        urls.append(url)
-        return f"{_OPEN}{label}{_CLOSE}"
 
-    text = _IMAGE.sub("", _MARKS.sub("", text))
-    text = _LINK.sub(lambda m: link(m.group(1), m.group(2)) if m.group(1) else m.group(3), text)
-    text = _AUTOLINK.sub(lambda m: link(m.group(1), m.group(1)), text)
-    text = _EMPHASIS.sub(r"\2", text).replace("`", "")
+def _inline_links(
+    text: str, item: int = 0, references: dict[str, Any] | None = None
+) -> tuple[str, list[Link]]:
+    """Inline Markdown reduced to text, and the links in it: emphasis marks and HTML tags
+    go, code spans keep their text as written, images are dropped, a link keeps its label
+    (and its address when it is an absolute http(s) one)."""
+    env = {"references": references} if references else {}
+    tokens = _parser().parseInline(text, env)
     pieces: list[tuple[str, str | None]] = []
     url: str | None = None
-    for part in _MARKS.split(text):
-        if part == _OPEN:
-            url = urls.pop(0)
-        elif part == _CLOSE:
+    for token in tokens[0].children or [] if tokens else []:
+        if token.type in ("text", "code_inline"):
+            pieces.append((token.content, url))
+        elif token.type in ("softbreak", "hardbreak"):
+            pieces.append((" ", url))
+        elif token.type == "link_open":
+            href = str(token.attrs.get("href") or "").strip()
+            url = resolve_link(href) if href else None
+        elif token.type == "link_close":
             url = None
-        else:
-            pieces.append((part, url))
     cleaned, spans = clean_inline_spans(pieces)
     return cleaned, Link.spans(item, spans)
+
+
+def _references(lines: list[str]) -> tuple[dict[str, Any], list[str]]:
+    """The document's link reference definitions outside code fences (as markdown-it keeps
+    them: the first of a label wins), and its lines without them."""
+    from markdown_it.common.utils import normalizeReference
+
+    references: dict[str, Any] = {}
+    kept: list[str] = []
+    fence = ""
+    for line in lines:
+        if match := _FENCE.match(line):
+            marker = match.group(1)
+            fence = "" if fence == marker else fence or marker
+        elif not fence and (match := _REFERENCE.match(line)):
+            label = normalizeReference(match.group(1))
+            references.setdefault(label, {"href": match.group(2), "title": ""})
+            continue
+        kept.append(line)
+    return references, kept
 
 
 #: A hard line break inside a paragraph: a line ending in two spaces or "\\", or an HTML <br>.
@@ -91,13 +123,13 @@ _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _LINE_BREAK = "\n"
 
 
-def _paragraph(lines: list[str]) -> tuple[str, list[Link]]:
+def _paragraph(lines: list[str], references: dict[str, Any]) -> tuple[str, list[Link]]:
     """A paragraph's text and links, its hard line breaks kept as newlines."""
     texts: list[str] = []
     links: list[Link] = []
     offset = 0
     for part in " ".join(lines).split(_LINE_BREAK):
-        text, part_links = _inline_links(part)
+        text, part_links = _inline_links(part, 0, references)
         if not text:
             continue
         links += [Link(0, link.start + offset, link.end + offset, link.url) for link in part_links]
@@ -120,6 +152,8 @@ class _MarkdownBuilder:
         self.indents: list[int] = []
         self.numbers: list[int] = []
         self.quote: list[str] = []
+        #: The document's link reference definitions.
+        self.references: dict[str, Any] = {}
 
     def list_item(self, indent: int, marker: str, text: str) -> None:
         """One list item; deeper indentation than the item before opens a nested level."""
@@ -146,7 +180,7 @@ class _MarkdownBuilder:
     def flush(self) -> None:
         blocks = self.sections[-1].blocks
         if self.paragraph:
-            text, links = _paragraph(self.paragraph)
+            text, links = _paragraph(self.paragraph, self.references)
             if text:
                 blocks.append(Block(BlockKind.PARAGRAPH, [text], links=links))
         if self.items:
@@ -155,7 +189,7 @@ class _MarkdownBuilder:
             levels: list[int] = []
             markers: list[str] = []
             for raw, level, marker in zip(self.items, self.levels, self.markers, strict=True):
-                text, links = _inline_links(raw, len(items))
+                text, links = _inline_links(raw, len(items), self.references)
                 if text:
                     items.append(text)
                     item_links += links
@@ -164,27 +198,27 @@ class _MarkdownBuilder:
             if items:
                 blocks.append(Block.list_of(items, self.ordered, item_links, levels, markers))
         if self.quote:
-            text, links = _inline_links(" ".join(self.quote))
+            text, links = _inline_links(" ".join(self.quote), 0, self.references)
             blocks.append(Block(BlockKind.QUOTE, [text], links=links))
         self.paragraph, self.items, self.quote = [], [], []
         self.levels, self.markers = [], []
 
     def heading(self, text: str, level: int) -> None:
         self.flush()
-        text = _inline(text)
+        text = _inline(text, self.references)
         if level == 1 and not self.title:
             self.title = text
         elif text:
             self.sections.append(Section(heading=text, level=level))
 
 
-def _table_cells(line: str) -> list[str]:
+def _table_cells(line: str, references: dict[str, Any]) -> list[str]:
     """The cells of a Markdown table row (``\\|`` is a pipe inside a cell)."""
     line = line.strip()
     line = line[1:] if line.startswith("|") else line
     line = line[:-1] if line.endswith("|") and not line.endswith("\\|") else line
     cells = re.split(r"(?<!\\)\|", line)
-    return [_inline(cell.replace("\\|", "|")) for cell in cells]
+    return [_inline(cell.replace("\\|", "|"), references) for cell in cells]
 
 
 def _is_table_start(lines: list[str], index: int) -> bool:
@@ -206,7 +240,7 @@ def article_from_markdown(text: str) -> Article:
             if key.strip().lower() == "title":
                 builder.title = clean_inline(value.strip().strip("\"'"))
         text = text[match.end() :]
-    lines = text.split("\n")
+    builder.references, lines = _references(text.split("\n"))
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -223,10 +257,10 @@ def article_from_markdown(text: str) -> Article:
             builder.heading(match.group(2), len(match.group(1)))
         elif _is_table_start(lines, index - 1):
             builder.flush()
-            rows = [_table_cells(line)]
+            rows = [_table_cells(line, builder.references)]
             index += 1  # the rule under the header
             while index < len(lines) and "|" in lines[index] and lines[index].strip():
-                rows.append(_table_cells(lines[index]))
+                rows.append(_table_cells(lines[index], builder.references))
                 index += 1
             builder.sections[-1].blocks.append(Block.table(rows))
         elif builder.paragraph and len(builder.paragraph) == 1 and _SETEXT.match(line):
