@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from inbrief.extract.plaintext import article_from_markdown
 from inbrief.model import Block
+from inbrief.sniff import Kind, guess_kind
 
 
 def _body(markdown: str) -> list[Block]:
@@ -47,3 +48,50 @@ def test_reference_links_are_links_and_their_definitions_are_not_text() -> None:
         ("more", "https://more.example/"),
     ]
     assert code.text == "[d]: stays in the code"
+
+
+README = """<p align="center">
+  <img src="logo.png" alt="Logo" width="200">
+</p>
+
+<h1 align="center">Widgetizer</h1>
+
+[![PyPI](https://img.shields.io/pypi/v/w.svg)](https://pypi.org/project/w/)
+
+Widgetizer turns your *boring* data into **widgets** with `pandas_df` objects.
+
+## Usage
+
+1. Call `wz.make(df)`.
+
+<details>
+<summary>Advanced options</summary>
+
+Set `WIDGETIZER_HOME` to move the caches.
+
+</details>
+"""
+
+
+def test_a_readme_that_opens_in_html_is_markdown_with_html_blocks() -> None:
+    """GitHub READMEs open with a centred logo and an <h1> in HTML: read as Markdown, by name
+    or by content (piped in), the <h1> is the title and the HTML blocks give their text
+    (before: the whole file was one HTML paragraph with every Markdown mark in it)."""
+    assert guess_kind(README, "README.md") is Kind.MARKDOWN
+    assert guess_kind(README) is Kind.MARKDOWN
+    article = article_from_markdown(README)
+    assert article.title == "Widgetizer"
+    assert [b.text for b in article.body_blocks()] == [
+        "Widgetizer turns your boring data into widgets with pandas_df objects.",
+        "Call wz.make(df).",
+        "Advanced options",
+        "Set WIDGETIZER_HOME to move the caches.",
+    ]
+    assert [s.heading for s in article.sections if s.heading] == ["Usage"]
+
+
+def test_html_fragments_and_documents_stay_html() -> None:
+    fragment = "<div><p>Some <b>news</b> today.</p>\n<p>More - and [more].</p></div>"
+    assert guess_kind(fragment) is Kind.HTML
+    document = "<!doctype html><html><body>\n# not a heading\n- nor a list\n</body></html>"
+    assert guess_kind(document, "page.md") is Kind.HTML

@@ -57,6 +57,9 @@ _HTML_START = re.compile(
     r"<(!doctype\s+html|html|head|body|article|main|div|p|section|h[1-6]|meta|title)[\s>/]",
     re.IGNORECASE,
 )
+#: What only a whole HTML document has.
+_HTML_DOCUMENT = re.compile(r"<(!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE)
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*[\s/>]")
 _MARKDOWN_HINT = re.compile(
     r"^(#{1,6} \S|[-*+] \S|\d+\. \S|> \S|```|\|?\s*:?-{3,}:?\s*\|)|\[[^\]\n]+\]\(\S+\)",
     re.MULTILINE,
@@ -161,12 +164,18 @@ def guess_kind(text: str, name: str = "") -> Kind:
     head = text[:4096].lstrip("\ufeff \t\r\n")
     if head[:1] in "{[" and head:
         return Kind.JSON
-    if _HTML_START.search(head[:2048]):
+    if _HTML_DOCUMENT.search(head[:2048]):
         return Kind.HTML
     if name.lower().endswith((".html", ".htm", ".xhtml")) and "<" in head:
         return Kind.HTML
     if name.lower().endswith(_MARKDOWN_SUFFIXES):
-        return Kind.MARKDOWN
+        return Kind.MARKDOWN  # HTML blocks are Markdown too (a README's logo and <h1>)
+    if _HTML_START.search(head[:2048]):
+        # A fragment of HTML, unless it has Markdown's own marks (headings, lists, fences,
+        # links) at least a quarter as often as tags: a README whose logo is in HTML.
+        marks = len(_MARKDOWN_HINT.findall(text[:20_000]))
+        tags = len(_HTML_TAG.findall(text[:20_000]))
+        return Kind.MARKDOWN if marks >= 2 and 4 * marks >= tags else Kind.HTML
     if _MARKDOWN_OPENING.match(head) or len(_MARKDOWN_HINT.findall(text[:20_000])) >= 2:
         return Kind.MARKDOWN
     return Kind.TEXT

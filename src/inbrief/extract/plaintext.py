@@ -15,6 +15,9 @@ import functools
 import re
 from typing import TYPE_CHECKING, Any
 
+from lxml import etree
+from lxml import html as lxml_html
+
 from inbrief.extract.metadata import Metadata
 from inbrief.extract.page import article_from_sections
 from inbrief.extract.structure import classify_front_matter
@@ -49,6 +52,13 @@ _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _LIST_ITEM = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])\s+(.*)$")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _TABLE_RULE = re.compile(r"^\s{0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+#: A line that opens an HTML block (CommonMark's block-level tags, images, links and comments):
+#: GitHub READMEs open with a centred logo, badges and an <h1> written in HTML.
+_HTML_BLOCK = re.compile(
+    r"^ {0,3}(<!--|</?(p|div|h[1-6]|details|summary|table|center|picture|img|a|br|hr|section|"
+    r"article|aside|figure|figcaption|header|footer|nav|ul|ol|li|dl|blockquote)(?=[\s/>]|$))",
+    re.IGNORECASE,
+)
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 
 
@@ -203,6 +213,25 @@ class _MarkdownBuilder:
         self.paragraph, self.items, self.quote = [], [], []
         self.levels, self.markers = [], []
 
+    def html(self, markup: str) -> None:
+        """An HTML block: its text as a paragraph, or a heading when it is one heading (images,
+        scripts, styles and comments go)."""
+        try:
+            root = lxml_html.fragment_fromstring(markup, create_parent="div")
+        except (etree.ParserError, ValueError):
+            return
+        for node in root.xpath(".//script|.//style|.//comment()"):
+            node.drop_tree()
+        text = clean_inline(root.text_content())
+        if not text:
+            return
+        headings = root.xpath(".//h1|.//h2|.//h3|.//h4|.//h5|.//h6")
+        if len(headings) == 1 and clean_inline(headings[0].text_content()) == text:
+            self.heading(text, int(headings[0].tag[1]))
+        else:
+            self.flush()
+            self.sections[-1].blocks.append(Block(BlockKind.PARAGRAPH, [text]))
+
     def heading(self, text: str, level: int) -> None:
         self.flush()
         text = _inline(text, self.references)
@@ -253,6 +282,14 @@ def article_from_markdown(text: str) -> Article:
                 index += 1
             index += 1
             builder.sections[-1].blocks.append(Block(BlockKind.CODE, ["\n".join(code)]))
+        elif not builder.paragraph and not builder.items and _HTML_BLOCK.match(line):
+            builder.flush()
+            end = "-->" if line.lstrip().startswith("<!--") else ""
+            chunk = [line]
+            while index < len(lines) and (end not in chunk[-1] if end else lines[index].strip()):
+                chunk.append(lines[index])
+                index += 1
+            builder.html("\n".join(chunk))
         elif match := _ATX.match(line):
             builder.heading(match.group(2), len(match.group(1)))
         elif _is_table_start(lines, index - 1):
