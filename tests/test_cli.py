@@ -9,8 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from inbrief.cli import main
+from inbrief.render import cell_width, wrap_prose
 from tests.conftest import FIXTURES, SEED_JSON, SEED_TEXT, LocalServer
 
 
@@ -234,3 +237,32 @@ def test_terminal_output_is_styled_unless_no_color() -> None:
     assert b"\x1b[1mNo path to peace" in styled
     plain = _run_in_terminal({"NO_COLOR": "1"})
     assert b"\x1b" not in plain and b"No path to peace" in plain
+
+
+def test_summary_on_a_terminal_is_wrapped_to_it() -> None:
+    """On a terminal the summary wraps at its width (COLUMNS here), bullets' lines hanging
+    under their text; piped, every takeaway stays one line for scripts."""
+    shown = _run_in_terminal({"NO_COLOR": "1", "COLUMNS": "60"}).decode().replace("\r\n", "\n")
+    lines = shown.rstrip("\n").split("\n")
+    assert max(cell_width(line) for line in lines) <= 60
+    assert any(line.startswith("• ") for line in lines)
+    after_bullet = False
+    for line in lines:
+        if after_bullet and line and not line.startswith("• "):
+            assert line.startswith("  ") and not line.startswith("   ")
+        after_bullet = line.startswith("• ") or (after_bullet and bool(line))
+    piped = run("-s", str(SEED_JSON)).stdout
+    bullets = [line for line in piped.splitlines() if line.startswith("• ")]
+    assert len(bullets) == sum(line.startswith("• ") for line in lines)
+    assert " ".join(line.strip() for line in lines if line) == " ".join(
+        line.strip() for line in piped.splitlines() if line
+    )
+
+
+@given(st.lists(st.text(alphabet="ab漢 ", min_size=1, max_size=12).map(str.strip), max_size=30))
+def test_wrap_prose_keeps_every_word_in_order_within_the_width(words: list[str]) -> None:
+    line = " ".join(w for w in words if w and "  " not in w)
+    for text in (line, "• " + line):
+        rows = wrap_prose(text, 20).split("\n")
+        assert " ".join(row.strip() for row in rows).strip() == text.strip()
+        assert all(cell_width(row) <= 20 or " " not in row.strip() for row in rows)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import functools
 import os
+import shutil
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -182,9 +183,13 @@ def _emphasize_text_block(payload: str) -> str:
 def run_one_shot(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     failed = 0
     styled = args.format == "text" and _styled(out)
+    # A summary on a terminal is wrapped to it (at most 100 columns, a readable measure).
+    terminal = args.format == "text" and out.isatty()
+    wrap_width = min(100, shutil.get_terminal_size().columns) if terminal else 0
     json_docs: list[str] = []
     first = True
     from inbrief.batch import map_in_order
+    from inbrief.render import wrap_prose
 
     work = functools.partial(_process_source, args=args)
     for source, results in zip(
@@ -209,7 +214,10 @@ def run_one_shot(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if not first and args.format != "jsonl":
                 out.write("\n\n" if args.format == "text" else "\n\n---\n\n")
             first = False
-            payload = _emphasize_text_block(result.payload) if styled else result.payload
+            payload = result.payload
+            if wrap_width and args.summary:
+                payload = wrap_prose(payload, wrap_width)
+            payload = _emphasize_text_block(payload) if styled else payload
             out.write(payload + "\n")
             out.flush()
     if args.format == "json" and json_docs:

@@ -121,6 +121,27 @@ def cell_width(text: str) -> int:
     )
 
 
+def wrap_prose(text: str, width: int) -> str:
+    """Each line of ``text`` wrapped to ``width`` terminal cells at spaces; the lines that
+    follow a bullet ("• ") or a label ("Gist: ") are indented under its text, so a summary
+    reads as a list on a terminal instead of wrapping at the screen's edge."""
+    width = max(20, width)
+    out: list[str] = []
+    for line in text.split("\n"):
+        indent = 2 if line.startswith("• ") else 0
+        rows: list[str] = []
+        row, used = "", 0
+        for word in line.split(" "):
+            size = cell_width(word)
+            if row and used + 1 + size > width:
+                rows.append(row)
+                row, used = " " * indent + word, indent + size
+            else:
+                row, used = (f"{row} {word}", used + 1 + size) if row else (word, size)
+        out.extend([*rows, row])
+    return "\n".join(out)
+
+
 def table_lines(block: Block, rule: str = "-") -> list[str]:
     """A table as aligned columns two spaces apart, the header row underlined with ``rule``."""
     rows = [[safe(cell) for cell in row] for row in block.rows]
