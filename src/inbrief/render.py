@@ -122,9 +122,9 @@ def cell_width(text: str) -> int:
 
 
 def wrap_prose(text: str, width: int) -> str:
-    """Each line of ``text`` wrapped to ``width`` terminal cells at spaces; the lines that
-    follow a bullet ("• ") or a label ("Gist: ") are indented under its text, so a summary
-    reads as a list on a terminal instead of wrapping at the screen's edge."""
+    """Each line of ``text`` wrapped to ``width`` terminal cells at spaces (a word longer
+    than the line keeps a line of its own); a bullet's ("• ") further lines are indented under
+    its text, so a summary reads as a list on a terminal instead of wrapping at its edge."""
     width = max(20, width)
     out: list[str] = []
     for line in text.split("\n"):

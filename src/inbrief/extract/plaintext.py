@@ -91,10 +91,10 @@ def _inline_links(
     go, code spans keep their text as written, images are dropped, a link keeps its label
     (and its address when it is an absolute http(s) one)."""
     env = {"references": references} if references else {}
-    tokens = _parser().parseInline(text, env)
+    [inline] = _parser().parseInline(text, env)  # one "inline" token holding the text's
     pieces: list[tuple[str, str | None]] = []
     url: str | None = None
-    for token in tokens[0].children or [] if tokens else []:
+    for token in inline.children or []:
         if token.type in ("text", "code_inline"):
             pieces.append((token.content, url))
         elif token.type in ("softbreak", "hardbreak"):
