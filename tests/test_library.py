@@ -72,6 +72,25 @@ def test_paging_sorting_and_unread_filter(tmp_path: Path) -> None:
     assert lib.count(Query(unread_only=True)) == 24
 
 
+def test_mark_all_read_takes_what_the_query_matches_and_can_be_undone(tmp_path: Path) -> None:
+    """More unread articles than one statement binds (500): all are marked, in one
+    transaction, and mark_unread puts exactly those back."""
+    lib = open_library(tmp_path / "lib.db")
+    lib.add(
+        [
+            _article(n, title=f"Article {n:04d}", url=f"https://e.example/{n}")
+            for n in range(1, 1201)
+        ]
+    )
+    lib.mark_read(lib.page(Query("topic1199"))[0].id)
+    assert lib.mark_all_read(Query("topic1200")) == [lib.page(Query("topic1200"))[0].id]
+    ids = lib.mark_all_read(Query())
+    assert len(ids) == 1198 and lib.count(Query(unread_only=True)) == 0
+    lib.mark_unread(ids)
+    assert lib.count(Query(unread_only=True)) == 1198
+    assert lib.mark_all_read(Query("no such words anywhere")) == []
+
+
 def test_full_text_search_over_title_and_body(tmp_path: Path) -> None:
     lib = open_library(tmp_path / "lib.db")
     lib.add([_article(n) for n in range(1, 6)])

@@ -135,6 +135,45 @@ async def test_delete_can_be_undone_for_a_while(
 
 
 @pytest.mark.asyncio
+async def test_A_marks_all_in_view_read_and_z_takes_it_back(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """newsboat's A: every unread article in view (the search, feed and unread filters) is
+    marked read in one go, and z makes exactly those unread again."""
+    app = app_with_articles(monkeypatch, tmp_path, *DATED)
+    library = app.library
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        articles = app.screen.query_one(ArticleList)
+        [first] = library.page(Query("1"))
+        library.mark_read(first.id)
+        await pilot.press("slash", "3", "enter")  # in view: article 3 alone
+        await pilot.pause()
+        assert titles(articles) == ["Title 03"]
+        await pilot.press("A")
+        await pilot.pause()
+        assert "Marked 1 article read · z undoes" in notices(app)
+        assert library.count(Query(unread_only=True)) == 2  # 2 and 4, out of view, untouched
+        await pilot.press("z")
+        await pilot.pause()
+        assert library.count(Query(unread_only=True)) == 3
+        assert not any("z undoes" in text for text in notices(app))
+        await pilot.press("slash", "escape")  # the whole library in view
+        await pilot.pause()
+        await pilot.press("A")
+        await pilot.pause()
+        assert "Marked 3 articles read · z undoes" in notices(app)
+        assert library.count(Query(unread_only=True)) == 0
+        await pilot.press("z")
+        await pilot.pause()
+        entry = library.entry(first.id)
+        assert entry is not None and entry.read  # read before A: still read after the undo
+        assert library.count(Query(unread_only=True)) == 3
+        await pilot.press("u", "A", "A")
+        await pilot.pause()
+        assert "Nothing unread here" in notices(app)
+
+
+@pytest.mark.asyncio
 async def test_help_lists_the_list_keys(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     app = app_with_articles(monkeypatch, tmp_path, *DATED)
     async with app.run_test(size=(100, 40)) as pilot:
@@ -142,7 +181,13 @@ async def test_help_lists_the_list_keys(monkeypatch: pytest.MonkeyPatch, tmp_pat
         await pilot.pause()
         table = app.screen.query_one("#keys")
         ids = {str(table.get_row_at(i)[2]) for i in range(table.row_count)}  # type: ignore[attr-defined]
-        assert {"library.down", "library.last", "library.reverse-sort", "library.undo"} <= ids
+        assert {
+            "library.down",
+            "library.last",
+            "library.reverse-sort",
+            "library.undo",
+            "library.mark-all-read",
+        } <= ids
 
 
 @pytest.mark.asyncio

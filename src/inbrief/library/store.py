@@ -16,7 +16,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple
@@ -133,6 +133,10 @@ class Deleted:
     row: dict[str, object]
     fts: tuple[str, str]
 
+
+#: Ids bound in one statement (SQLite's limit on host parameters is 32,766 in new builds,
+#: 999 in old ones).
+_IDS_PER_STATEMENT = 500
 
 _ENTRY_COLUMNS = (
     "a.id, a.title, a.site, a.byline, a.published, a.word_count, a.added_at, a.read, a.progress,"
@@ -285,6 +289,26 @@ class Library(FeedShelf):
     def mark_read(self, article_id: int, read: bool = True) -> None:
         with self._transaction() as conn:
             conn.execute("UPDATE articles SET read = ? WHERE id = ?", (int(read), article_id))
+
+    def mark_all_read(self, query: Query) -> list[int]:
+        """Marks every unread article that ``query`` matches as read, in one transaction;
+        returns their ids, for :meth:`mark_unread` to undo it."""
+        source, where, params = self._filter(replace(query, unread_only=True))
+        with self._transaction() as conn:
+            ids = [as_count(row[0]) for row in conn.execute(f"SELECT a.id{source}{where}", params)]
+            for start in range(0, len(ids), _IDS_PER_STATEMENT):
+                chunk = ids[start : start + _IDS_PER_STATEMENT]
+                marks = ",".join("?" * len(chunk))
+                conn.execute(f"UPDATE articles SET read = 1 WHERE id IN ({marks})", chunk)
+        return ids
+
+    def mark_unread(self, ids: Sequence[int]) -> None:
+        """Marks the articles ``ids`` unread again (those still in the library)."""
+        with self._transaction() as conn:
+            for start in range(0, len(ids), _IDS_PER_STATEMENT):
+                chunk = list(ids[start : start + _IDS_PER_STATEMENT])
+                marks = ",".join("?" * len(chunk))
+                conn.execute(f"UPDATE articles SET read = 0 WHERE id IN ({marks})", chunk)
 
     # -- reading -------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import ClassVar
 
@@ -26,6 +26,7 @@ from inbrief.tui.screens.dialogs import AddSourceScreen, ConfirmDeleteScreen
 from inbrief.tui.screens.feeds import FeedScreen
 from inbrief.tui.widgets.article_list import ArticleList
 from inbrief.tui.widgets.footer import KeyFooter
+from inbrief.wording import counted
 
 _SORTS = tuple(Sort)
 #: How the status line names each order, as (usual, reversed).
@@ -37,13 +38,21 @@ _ORDER_NAMES = {
     ),
     Sort.TITLE: ("sorted by title, A–Z", "sorted by title, Z–A"),
 }
-#: Seconds during which a deletion can be undone.
+#: Seconds during which a deletion or marking all read can be undone.
 UNDO_SECONDS = 10
 
 
 def deleted_notice(title: str) -> str:
     """The notice of a delete, taken back by name when the delete is undone."""
     return f"Deleted “{for_terminal(title)}” · z undoes"
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class MarkedRead:
+    """Articles that ``A`` marked read, with the notice that offers to undo it."""
+
+    ids: list[int]
+    notice: str
 
 
 #: What a new user sees first: the two ways to fill the library.
@@ -64,9 +73,10 @@ class LibraryScreen(FeedScreen):
         Binding("d,delete", "delete", "Delete", id="library.delete"),
         Binding("s", "cycle_sort", "Sort", id="library.sort"),
         Binding("S", "reverse_sort", "Reverse sort", show=False, id="library.reverse-sort"),
-        Binding("z", "undo_delete", "Undo delete", show=False, id="library.undo"),
+        Binding("z", "undo", "Undo delete or mark all read", show=False, id="library.undo"),
         Binding("u", "toggle_unread", "Unread only", id="library.unread"),
         Binding("r", "toggle_read", "Mark read/unread", show=False, id="library.toggle-read"),
+        Binding("A", "mark_all_read", "Mark all read", show=False, id="library.mark-all-read"),
         Binding("q", "app.quit", "Quit", id="library.quit"),
     ]
 
@@ -75,7 +85,8 @@ class LibraryScreen(FeedScreen):
         self.library = library
         self.spec = Query()
         self._initial_sources = list(sources)
-        self._deleted: Deleted | None = None
+        #: What ``z`` takes back, for UNDO_SECONDS after it was done.
+        self._undoable: Deleted | MarkedRead | None = None
 
     def compose(self) -> ComposeResult:
         yield Label(id="status")
@@ -201,26 +212,51 @@ class LibraryScreen(FeedScreen):
 
     @shows_library_errors
     def _delete(self, article_id: int, title: str) -> None:
-        self._deleted = self.library.delete(article_id)
+        deleted = self.library.delete(article_id)
         self.refresh_list()
-        self.notify(deleted_notice(title), markup=False, timeout=UNDO_SECONDS)
-        self.set_timer(UNDO_SECONDS, partial(self._forget_deleted, self._deleted))
-
-    def _forget_deleted(self, deleted: Deleted | None) -> None:
-        if self._deleted is deleted:
-            self._deleted = None
+        if deleted is not None:  # None: another reader deleted it first
+            self._undo_later(deleted, deleted_notice(title))
 
     @shows_library_errors
-    def action_undo_delete(self) -> None:
-        deleted, self._deleted = self._deleted, None
-        if deleted is None:
+    def action_mark_all_read(self) -> None:
+        """Marks every unread article in view (feed, search and unread filters) read."""
+        ids = self.library.mark_all_read(self.spec)
+        if not ids:
+            self.notify("Nothing unread here", timeout=2)
+            return
+        notice = f"Marked {counted(len(ids), 'article')} read · z undoes"
+        self._undo_later(MarkedRead(ids, notice), notice)
+        self.refresh_list(keep=self.query_one(ArticleList).selected_id)
+
+    def _undo_later(self, undoable: Deleted | MarkedRead, notice: str) -> None:
+        """Offers ``z`` to take ``undoable`` back, with ``notice``, for UNDO_SECONDS."""
+        self._undoable = undoable
+        self.notify(notice, markup=False, timeout=UNDO_SECONDS)
+        self.set_timer(UNDO_SECONDS, partial(self._forget, undoable))
+
+    def _forget(self, undoable: Deleted | MarkedRead) -> None:
+        if self._undoable is undoable:
+            self._undoable = None
+
+    def _withdraw(self, notice: str) -> None:
+        withdraw = getattr(self.app, "withdraw_notice", None)
+        if withdraw is not None:  # the "z undoes" notice no longer holds
+            withdraw(notice)
+
+    @shows_library_errors
+    def action_undo(self) -> None:
+        undoable, self._undoable = self._undoable, None
+        if undoable is None:
             self.notify("Nothing to undo", timeout=2)
-        elif self.library.restore(deleted):
-            withdraw = getattr(self.app, "withdraw_notice", None)
-            if withdraw is not None:  # the "z undoes" notice no longer holds
-                withdraw(deleted_notice(deleted.title))
-            self.refresh_list(keep=deleted.id)
-            self.notify(f"Restored “{for_terminal(deleted.title)}”", markup=False, timeout=3)
+        elif isinstance(undoable, MarkedRead):
+            self.library.mark_unread(undoable.ids)
+            self._withdraw(undoable.notice)
+            self.refresh_list(keep=self.query_one(ArticleList).selected_id)
+            self.notify(f"{counted(len(undoable.ids), 'article')} unread again", timeout=3)
+        elif self.library.restore(undoable):
+            self._withdraw(deleted_notice(undoable.title))
+            self.refresh_list(keep=undoable.id)
+            self.notify(f"Restored “{for_terminal(undoable.title)}”", markup=False, timeout=3)
         else:
             self.notify("Not restored: it was added again", severity="warning", timeout=3)
 
