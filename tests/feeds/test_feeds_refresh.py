@@ -14,7 +14,7 @@ from unittest import mock
 
 import pytest
 
-from benchmarks.feed_documents import CONTENT_TYPES, FORMATS, Item, rss
+from benchmarks.feed_documents import CONTENT_TYPES, FORMATS, Item, article_page, rss
 from inbrief.batch import default_jobs
 from inbrief.feeds import refresh as feed_refresh
 from inbrief.feeds import workers
@@ -226,3 +226,23 @@ def test_a_worker_that_dies_leaves_its_work_and_the_rest_to_the_threads() -> Non
         assert results == [1, 2, 3] and pool.broken
     finally:
         pool.close()
+
+
+def test_one_refresh_lists_its_items_in_the_feeds_order(
+    server: LocalServer, library: Library
+) -> None:
+    """Teasers' pages arrive in any order (here the feed's first item, its newest, arrives
+    last); the library's "newest added first" still lists them as the feed does (before:
+    in the order their pages happened to arrive)."""
+    items = feed_items(server, 7, 6, teaser_every=1)  # every item a teaser: text from its page
+    for n, item in enumerate(items):
+
+        def late(request: BaseHTTPRequestHandler, item: Item = item, delay: float = 0.05 * (6 - n)):
+            time.sleep(delay)
+            answer(request, article_page(item), "text/html; charset=utf-8")
+
+        server.add(item.link.split(str(server.port), 1)[1], Route(handler=late))
+    library.add_feed(server.add("/feed", Route(body=rss("F", server.url("/"), items))))
+    [report] = refresh_feeds(library)
+    assert report.new == 6
+    assert [entry.title for entry in library.page(Query())] == [item.title for item in items]

@@ -178,9 +178,16 @@ class FeedShelf:
         return {as_text(guid) or "": as_text(item_hash) for guid, item_hash in rows}
 
     def store_item(
-        self, feed_id: int, guid: str, item_hash: str, article: Article, gist: str | None = None
+        self,
+        feed_id: int,
+        guid: str,
+        item_hash: str,
+        article: Article,
+        gist: str | None = None,
+        added_at: float | None = None,
     ) -> Stored:
-        """Store one feed item in its own transaction.
+        """Store one feed item in its own transaction (``added_at``: when it counts as added,
+        now by default).
 
         An item the feed brought before with the same hash is left alone; with another hash
         its text is replaced (read state and reading position stay). An item that is already
@@ -214,7 +221,8 @@ class FeedShelf:
                         (feed_id, guid, item_hash, row[0]),
                     )
                 return Stored.KNOWN
-            article_id = insert_article(conn, article, text, url, digest, time.time())
+            added = time.time() if added_at is None else added_at
+            article_id = insert_article(conn, article, text, url, digest, added)
             conn.execute(
                 "UPDATE articles SET feed_id = ?, guid = ?, item_hash = ?, gist = ? WHERE id = ?",
                 (feed_id, guid, item_hash, gist, article_id),
