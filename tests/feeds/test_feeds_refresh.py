@@ -7,6 +7,7 @@ import os
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from functools import partial
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -228,21 +229,30 @@ def test_a_worker_that_dies_leaves_its_work_and_the_rest_to_the_threads() -> Non
         pool.close()
 
 
-def test_one_refresh_lists_its_items_in_the_feeds_order(
-    server: LocalServer, library: Library
+@pytest.mark.parametrize("dated", [False, True])
+def test_one_refresh_lists_its_items_newest_first(
+    server: LocalServer, library: Library, dated: bool
 ) -> None:
-    """Teasers' pages arrive in any order (here the feed's first item, its newest, arrives
-    last); the library's "newest added first" still lists them as the feed does (before:
-    in the order their pages happened to arrive)."""
+    """Teasers' pages arrive in any order (here the newest item's last); the library's
+    "newest added first" still lists one refresh's items newest published first, or in the
+    feed's order when their dates are equal (before: in the order their pages arrived)."""
     items = feed_items(server, 7, 6, teaser_every=1)  # every item a teaser: text from its page
-    for n, item in enumerate(items):
+    if dated:  # a feed that lists its items oldest first
+        items = [
+            replace(item, published=f"2026-11-2{n}T10:00:00+00:00")
+            for n, item in enumerate(reversed(items))
+        ]
+    newest_first = sorted(items, key=lambda item: item.published, reverse=True) if dated else items
+    for item in items:
+        delay = 0.05 * (6 - newest_first.index(item))
 
-        def late(request: BaseHTTPRequestHandler, item: Item = item, delay: float = 0.05 * (6 - n)):
+        def late(request: BaseHTTPRequestHandler, item: Item = item, delay: float = delay) -> None:
             time.sleep(delay)
             answer(request, article_page(item), "text/html; charset=utf-8")
 
         server.add(item.link.split(str(server.port), 1)[1], Route(handler=late))
-    library.add_feed(server.add("/feed", Route(body=rss("F", server.url("/"), items))))
+    body = FORMATS["atom"]("F", server.url("/"), items)  # Atom carries each item's date
+    library.add_feed(server.add("/feed", Route(body=body)))
     [report] = refresh_feeds(library)
     assert report.new == 6
-    assert [entry.title for entry in library.page(Query())] == [item.title for item in items]
+    assert [entry.title for entry in library.page(Query())] == [i.title for i in newest_first]

@@ -76,11 +76,13 @@ class ItemStore:
             for item in reversed(parsed.items)  # oldest first: "added" follows the feed's order
             if known.get(key := item_key(item)) != (digest := item_hash(item))
         ]
-        # Items count as added in the feed's order, whenever their pages arrive: the library's
-        # "newest added first" then lists one refresh's items as the feed does, newest first.
+        # Items count as added in order of publication (the feed's order among equal or
+        # missing dates), whenever their pages arrive: the library's "newest added first"
+        # then lists one refresh's items newest first.
         now = time.time()
+        order = sorted(range(len(todo)), key=lambda n: (todo[n][2].published or "", n))
         self._added.update(
-            ((feed.id, key), now + n * ADDED_STEP) for n, (key, _, _) in enumerate(todo)
+            ((feed.id, todo[n][0]), now + rank * ADDED_STEP) for rank, n in enumerate(order)
         )
         chunks = [todo[n : n + PREPARE_CHUNK] for n in range(0, len(todo), PREPARE_CHUNK)]
         pages: list[Future[str | None]] = []
