@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from inbrief.cli import main
 from inbrief.render import cell_width, wrap_prose
-from tests.conftest import FIXTURES, SEED_JSON, SEED_TEXT, LocalServer
+from tests.conftest import FIXTURES, SEED_JSON, SEED_TEXT, LocalServer, Route
 
 
 def run(
@@ -152,6 +152,30 @@ def test_unreachable_url_is_one_line(server: LocalServer) -> None:
     result = run("-s", url)
     assert result.returncode == 1
     assert result.stderr == f"inbrief: {url}: HTTP 404 Not Found\n"
+
+
+def test_a_feed_given_as_an_article_says_how_to_subscribe(
+    server: LocalServer, tmp_path: Path
+) -> None:
+    """A feed is not an article: one line that names it and the command that takes it (before:
+    the RSS read as one HTML paragraph, printed as a 'summary' of run-together titles)."""
+    rss = (
+        "<?xml version='1.0'?><rss version='2.0'><channel><title>News</title>"
+        "<item><title>One</title><link>https://e.example/1</link></item></channel></rss>"
+    )
+    url = server.add("/feed", Route(body=rss.encode(), headers={"Content-Type": "text/xml"}))
+    atom = tmp_path / "feed.atom"
+    atom.write_text("<feed xmlns='http://www.w3.org/2005/Atom'><title>News</title></feed>")
+    result = run("-s", url, str(atom))
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"inbrief: {url}: an RSS feed, not an article: inbrief --subscribe URL subscribes to it",
+        f"inbrief: {atom}: an Atom feed, not an article: inbrief --subscribe URL subscribes to it",
+    ]
+    piped = run("-x", "-", stdin=b'{"version": "https://jsonfeed.org/version/1.1", "items": []}')
+    assert piped.stderr == (
+        "inbrief: -: a JSON Feed, not an article: inbrief --subscribe URL subscribes to it\n"
+    )
 
 
 def test_good_sources_still_print_beside_bad_ones(tmp_path: Path) -> None:

@@ -123,6 +123,8 @@ def articles_from_raw(raw: RawSource) -> list[Article]:
     text = decode(raw.data, raw.charset)
     if not text.strip():
         raise InbriefError("empty input: nothing to read")
+    if feed := _feed_kind(text, raw.content_type):
+        raise InbriefError(f"{feed}, not an article: inbrief --subscribe URL subscribes to it")
     kind = guess_kind(text, raw.url or raw.name)
     if raw.content_type == "text/html" and kind is not Kind.JSON:
         kind = Kind.HTML
@@ -145,6 +147,12 @@ def articles_from_raw(raw: RawSource) -> list[Article]:
             if kind is Kind.JSON:
                 kind = Kind.TEXT
         else:
+            from inbrief.feeds.jsonfeed import is_json_feed
+
+            if is_json_feed(value):
+                raise InbriefError(
+                    "a JSON Feed, not an article: inbrief --subscribe URL subscribes to it"
+                )
             return fill_language(articles_from_json(value))
     if kind is Kind.HTML:
         from inbrief.extract.page import article_from_html
@@ -156,6 +164,28 @@ def articles_from_raw(raw: RawSource) -> list[Article]:
     if kind is Kind.MARKDOWN:
         return fill_language([article_from_markdown(text)])
     return fill_language([article_from_text(text)])
+
+
+#: The root element of an RSS (0.9x, 2.0), RDF (RSS 1.0) or Atom document, as the document's
+#: first element: after the XML declaration, processing instructions, comments and DOCTYPE.
+_FEED_ROOT = re.compile(
+    r"\A(?:\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>))*\s*<(?:\w+:)?(rss|RDF|feed)[\s>]", re.S
+)
+_FEED_NAMES = {"rss": "an RSS feed", "RDF": "an RSS feed", "feed": "an Atom feed"}
+_FEED_TYPES = {
+    "application/rss+xml": "an RSS feed",
+    "application/atom+xml": "an Atom feed",
+    "application/feed+json": "a JSON Feed",
+}
+
+
+def _feed_kind(text: str, content_type: str | None) -> str | None:
+    """What kind of feed ``text`` is ("an RSS feed"), or None for anything else: by its
+    declared type, or by its root element."""
+    if found := _FEED_TYPES.get(content_type or ""):
+        return found
+    match = _FEED_ROOT.match(text[:4096].lstrip("\ufeff"))
+    return _FEED_NAMES[match.group(1)] if match else None
 
 
 def _parse_int(digits: str) -> int | float:
