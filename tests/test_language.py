@@ -8,7 +8,9 @@ import pytest
 
 from inbrief.ingest import load_articles
 from inbrief.nlp.detect import detect_language
-from inbrief.nlp.language import normalize_code
+from inbrief.nlp.language import get_language, normalize_code
+from inbrief.nlp.tokens import join_sentences, sentence_splitter, words
+from inbrief.summarize import SummaryOptions, summarize
 from tests.conftest import SEED_JSON
 
 
@@ -70,3 +72,43 @@ def test_undeclared_language_is_detected_at_ingest(tmp_path: Path) -> None:
     )
     [article] = load_articles(str(german))
     assert article.language == "de"
+
+
+ZH = (
+    "北京市政府周二宣布了新的公园建设计划。该计划将在未来五年内新建二十个公园。"
+    "市民对此表示欢迎，认为这将改善城市环境。但也有专家指出，资金来源仍不明确。"
+    "政府表示，将通过多种渠道筹集资金。第一批公园预计明年春天开放。"
+)
+
+
+def test_chinese_and_japanese_sentences_end_at_their_full_stops() -> None:
+    """Chinese and Japanese put no space after 。！？: Punkt alone saw one sentence in a whole
+    paragraph, so a 'summary' was the paragraph itself."""
+    split = sentence_splitter(get_language("zh"))
+    assert split(ZH)[:2] == [
+        "北京市政府周二宣布了新的公园建设计划。",
+        "该计划将在未来五年内新建二十个公园。",
+    ]
+    assert len(split(ZH)) == 6
+    assert split("「行きます！」と彼は言った。Then he left. 終わり。") == [
+        "「行きます！」",
+        "と彼は言った。",
+        "Then he left.",
+        "終わり。",
+    ]
+    assert words("新的公园 in Beijing") == ["新的", "的公", "公园", "in", "beijing"]
+    assert words("Plain English, unchanged.") == ["plain", "english", "unchanged"]
+    assert join_sentences(["一。", "二。"]) == "一。二。"
+    assert join_sentences(["One.", "Two."]) == "One. Two."
+
+
+def test_a_chinese_article_is_summarized_by_its_sentences(tmp_path: Path) -> None:
+    source = tmp_path / "zh.txt"
+    source.write_text("北京新闻\n\n" + ZH + "\n", encoding="utf-8")
+    [article] = load_articles(str(source))
+    assert article.language == "zh"
+    warnings: list[str] = []
+    summary = summarize(article, SummaryOptions(sentences=3), warnings)
+    assert warnings == []  # Chinese is supported: no "using English rules"
+    assert len(summary.takeaways) == 3
+    assert all(t.text.endswith("。") and t.text in ZH for t in summary.takeaways)

@@ -12,6 +12,7 @@ from typing import Any
 
 from inbrief.links import openable_url
 from inbrief.model import Article, Block, BlockKind, Summary
+from inbrief.nlp.tokens import join_sentences
 from inbrief.textclean import CONTROL_CHARS, strip_controls
 from inbrief.wording import counted
 
@@ -62,7 +63,7 @@ def summary_label(summary: Summary) -> str:
 
 def gist_text(summary: Summary) -> str:
     """The gist's sentences as one paragraph."""
-    return " ".join(safe(t.text) for t in summary.gist)
+    return join_sentences(safe(t.text) for t in summary.gist)
 
 
 def summary_text(article: Article, summary: Summary) -> str:

@@ -23,6 +23,7 @@ from inbrief.extract.structure import build_sections
 from inbrief.feeds.model import FeedItem
 from inbrief.library.identity import canonical_url
 from inbrief.model import Article
+from inbrief.nlp.tokens import join_sentences
 
 _TAG = re.compile(r"<[^>]*>|^[^<]*>")
 #: Fewer body words than this and the item is a teaser (see the module's docstring).
@@ -113,4 +114,4 @@ def gist_of(article: Article) -> str:
         summary = summarize(article)
     except (InbriefError, RecursionError, ValueError):
         return ""
-    return " ".join(takeaway.text for takeaway in summary.gist)
+    return join_sentences(takeaway.text for takeaway in summary.gist)

@@ -36,9 +36,15 @@ LANGUAGES: dict[str, tuple[str, str | None, str | None]] = {
     "es": ("spanish", "spanish", "spanish"),
     "sv": ("swedish", "swedish", "swedish"),
     "tr": ("turkish", "turkish", None),
+    # Chinese and Japanese: sentences end at 。！？ (see inbrief.nlp.tokens), words are read as
+    # character pairs; English's Punkt model only splits Latin text within them.
+    "zh": ("english", None, None),
+    "ja": ("english", None, None),
 }
 _ALIASES = {"nb": "no", "nn": "no", "gr": "el", "cz": "cs"}
-_BY_NAME = {names[0]: code for code, names in LANGUAGES.items()}
+# By model name, the first language of a name winning ("english" is en, not zh or ja).
+_BY_NAME = {names[0]: code for code, names in reversed(LANGUAGES.items())}
+_BY_NAME.update(chinese="zh", japanese="ja")
 DEFAULT_LANGUAGE = "en"
 
 

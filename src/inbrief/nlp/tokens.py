@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from inbrief.nlp.language import Language
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+#: Chinese characters and Japanese kana: written without spaces between words, so a word is
+#: not a run of them. Such a run is read as its overlapping character pairs (the bigrams that
+#: CJK retrieval uses), which share terms between sentences as words do elsewhere.
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
+#: Where a sentence ends in CJK writing: a full stop, question or exclamation mark (with no
+#: space after it), and any closing quotes or brackets.
+_CJK_END = re.compile("[。！？]+[」』”’）)]*")
+_CJK_TAIL = re.compile("[。！？][」』”’）)]*$")
 
 
 @functools.cache
@@ -19,15 +27,25 @@ def sentence_spans(language: Language) -> Callable[[str], list[tuple[int, int]]]
 
     tokenizer = punkt.PunktSentenceTokenizer(punkt.load_model(language.punkt_model))
 
-    def spans(text: str) -> list[tuple[int, int]]:
+    def punkt_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
         result = []
         for start, end in tokenizer.span_tokenize(text):
             sentence = text[start:end]
             stripped = sentence.strip()
             if stripped:
-                first = start + len(sentence) - len(sentence.lstrip())
+                first = offset + start + len(sentence) - len(sentence.lstrip())
                 result.append((first, first + len(stripped)))
         return result
+
+    def spans(text: str) -> list[tuple[int, int]]:
+        if "。" not in text and "！" not in text and "？" not in text:
+            return punkt_spans(text)
+        result: list[tuple[int, int]] = []
+        start = 0
+        for match in _CJK_END.finditer(text):  # CJK sentences first, Punkt within each
+            result += punkt_spans(text[start : match.end()], start)
+            start = match.end()
+        return result + punkt_spans(text[start:], start)
 
     return spans
 
@@ -44,8 +62,23 @@ def sentence_splitter(language: Language) -> Callable[[str], list[str]]:
 
 
 def words(text: str) -> list[str]:
-    """Lower-cased word tokens (letters, digits, inner apostrophes)."""
-    return _WORD.findall(text.lower())
+    """Lower-cased word tokens (letters, digits, inner apostrophes); a run of Chinese
+    characters or kana gives its character pairs (a single character alone)."""
+    tokens: list[str] = _WORD.findall(text.lower())
+    if not _CJK.search(text):
+        return tokens
+    result: list[str] = []
+    for token in tokens:
+        last = 0
+        for run in _CJK.finditer(token):
+            if run.start() > last:
+                result.append(token[last : run.start()])
+            chars = run.group()
+            result += [chars[i : i + 2] for i in range(len(chars) - 1)] or [chars]
+            last = run.end()
+        if last < len(token):
+            result.append(token[last:])
+    return result
 
 
 @functools.cache
@@ -59,3 +92,12 @@ def stemmer(language: Language) -> Callable[[str], str]:
     snowball.maxCacheSize = 50_000
     stem: Callable[[str], str] = snowball.stemWord
     return stem
+
+
+def join_sentences(sentences: Iterable[str]) -> str:
+    """Sentences as one paragraph: a space between them, none after a CJK sentence's end
+    (Chinese and Japanese put no space between sentences)."""
+    text = ""
+    for sentence in sentences:
+        text += " " + sentence if text and not _CJK_TAIL.search(text[-8:]) else sentence
+    return text
