@@ -118,10 +118,10 @@ def test_declared_language_picks_the_models() -> None:
 
 def test_unsupported_languages(seed: Article) -> None:
     warnings: list[str] = []
-    seed_ja = Article(title=seed.title, sections=seed.sections, language="ja")
-    summary = summarize(seed_ja, SummaryOptions(sentences=2), warnings)
+    seed_th = Article(title=seed.title, sections=seed.sections, language="th")
+    summary = summarize(seed_th, SummaryOptions(sentences=2), warnings)
     assert summary.language == "en" and len(summary.takeaways) == 2
-    assert warnings == ["language 'ja' is not supported; using English rules"]
+    assert warnings == ["language 'th' is not supported; using English rules"]
     with pytest.raises(InbriefError, match="unsupported language 'xx'"):
         summarize(seed, SummaryOptions(language="xx"))
 
