@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from inbrief.ingest import load_articles
+from inbrief.model import count_words
 from inbrief.nlp.detect import detect_language
 from inbrief.nlp.language import get_language, normalize_code
 from inbrief.nlp.tokens import join_sentences, sentence_splitter, words
@@ -107,6 +108,9 @@ def test_a_chinese_article_is_summarized_by_its_sentences(tmp_path: Path) -> Non
     source.write_text("北京新闻\n\n" + ZH + "\n", encoding="utf-8")
     [article] = load_articles(str(source))
     assert article.language == "zh"
+    # Each character counts as a word, as word processors count them: not 1 "word" (no spaces).
+    assert article.word_count == sum("\u4e00" <= char <= "\u9fff" for char in ZH)
+    assert count_words("新的公园 in Beijing") == 6
     warnings: list[str] = []
     summary = summarize(article, SummaryOptions(sentences=3), warnings)
     assert warnings == []  # Chinese is supported: no "using English rules"

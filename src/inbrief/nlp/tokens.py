@@ -6,13 +6,14 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 
+from inbrief.model import CJK_CHAR
 from inbrief.nlp.language import Language
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 #: Chinese characters and Japanese kana: written without spaces between words, so a word is
 #: not a run of them. Such a run is read as its overlapping character pairs (the bigrams that
 #: CJK retrieval uses), which share terms between sentences as words do elsewhere.
-_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
+_CJK = re.compile(CJK_CHAR + "+")
 #: Where a sentence ends in CJK writing: a full stop, question or exclamation mark (with no
 #: space after it), and any closing quotes or brackets.
 _CJK_END = re.compile("[。！？]+[」』”’）)]*")
