@@ -40,6 +40,7 @@ GRID = {
     "thin_share": (0.0, 0.01, 0.02, 0.05, 0.1),
     "linky": (0.3, 0.5, 0.7),
     "readability_gain": (1.1, 1.5, 2.0, 3.0, float("inf")),
+    "alternative_gain": (2.0, 3.0, 4.0, 6.0),
 }
 
 
