@@ -171,3 +171,34 @@ def test_a_sure_page_does_not_import_trafilatura() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "False"
+
+
+def test_the_densest_container_is_not_a_comment_thread() -> None:
+    from lxml import html as lxml_html
+
+    from inbrief.extract.fallback import densest_container
+
+    post = "<p>Happy Friday! We love this board and the chic couple we celebrate this weekend.</p>"
+    comments = "".join(
+        f"<li class='comment'><p>{_SENTENCE.format(day=day)} Lovely post, thanks!</p>"
+        f"<p>Reply from the author about {day}, with more words than the post has.</p></li>"
+        for day in ("Monday", "Tuesday", "Friday")
+    )
+    tree = lxml_html.fromstring(
+        f"<html><body><div class='post'>{post}</div>"
+        f"<div id='comments'><ol>{comments}</ol></div></body></html>"
+    )
+    container = densest_container(tree)
+    assert container is not None and container.get("class") == "post"
+
+
+def test_a_commentary_is_an_article_not_comments() -> None:
+    from lxml import html as lxml_html
+
+    from inbrief.extract.fallback import densest_container
+
+    tree = lxml_html.fromstring(
+        f"<html><body><div class='commentary-body'>{_STORY}</div><p>Short.</p></body></html>"
+    )
+    container = densest_container(tree)
+    assert container is not None and container.get("class") == "commentary-body"
