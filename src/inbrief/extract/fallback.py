@@ -5,10 +5,11 @@ Two alternatives, tried in order, each only when it is clearly longer than reada
 1. the ``articleBody`` a page declares in its JSON-LD (the publisher's own text, paragraphs
    split at line breaks), which is what search engines are given;
 2. the densest paragraph container: the element whose own ``<p>`` children hold the most
-   text, a one-pass version of the idea behind readability without its class-name guesses.
+   text, a one-pass version of the idea behind readability, with one of its class-name
+   guesses: paragraphs inside a page's comments or footer do not count.
 
-trafilatura was measured as a third option (F1 0.954 on the benchmark, about as good as
-readability alone) and not adopted: it is a heavy dependency for a path that rarely runs.
+trafilatura, an independent extractor, is the last path of all (:mod:`~inbrief.extract.second`):
+asked only where no path here, nor readability, found any text.
 """
 
 from __future__ import annotations
