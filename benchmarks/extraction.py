@@ -28,7 +28,7 @@ from benchmarks.extraction_score import (
     tokens,
 )
 from benchmarks.extraction_sets import ARTICLE_SETS, SETS, Page, load_sets
-from inbrief.extract.page import PLAIN_WORDS
+from inbrief.extract.choice import PLAIN_WORDS
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,8 @@
 ``python -m benchmarks.extraction_tune [--sets ...] [--limit N]`` runs every path of inbrief's
 extraction on every page once (our own body, the declared/densest alternative, readability-lxml
 alone), scores each, then tries every threshold setting of the grid by picking, per page, the
-path :func:`inbrief.extract.choice.choose` would pick. It prints:
+path :func:`inbrief.extract.choice.choose` would pick (trafilatura's body, the second opinion, is
+computed on every page; inbrief asks for it only when no other path found text). It prints:
 
 - the shipped thresholds' score per set;
 - in-sample: the setting with the best mean of per-set F1 over all sets, and its score per set;
@@ -29,7 +30,6 @@ from inbrief.errors import InbriefError
 from inbrief.extract import choice
 from inbrief.extract.choice import Candidate, Path, Thresholds
 from inbrief.extract.page import (
-    PLAIN_WORDS,
     PageCandidates,
     article_from_sections,
     page_candidates,
@@ -40,6 +40,7 @@ GRID = {
     "thin_share": (0.0, 0.01, 0.02, 0.05, 0.1),
     "linky": (0.3, 0.5, 0.7),
     "readability_gain": (1.1, 1.5, 2.0, 3.0, float("inf")),
+    "alternative_gain": (2.0, 3.0, 4.0, 6.0),
 }
 
 
@@ -64,6 +65,8 @@ class PageRun:
     alone: Scored
     #: readability alone's text as plain paragraphs: the last resort when no path kept any.
     plain: Scored
+    #: trafilatura's body (the second opinion).
+    second: Scored
 
 
 def _text(candidates: PageCandidates, body: Candidate) -> Extracted | None:
@@ -103,6 +106,7 @@ def run_paths(pages: list[Page], cache_file: Path_ | None = None) -> list[PageRu
                 _scored(page, found, found.alternative()),
                 _scored(page, found, found.alone()),
                 _scored(page, found, found.plain()),
+                _scored(page, found, found.second()),
             )
         )
     if cache_file is not None:
@@ -117,6 +121,7 @@ def _to_json(run: PageRun) -> dict[str, Any]:
         "alternative": run.alternative,
         "alone": run.alone,
         "plain": run.plain,
+        "second": run.second,
     }
     return {"page_words": run.page_words} | {
         name: [str(body.path), body.words, body.link_density, body.text]
@@ -130,20 +135,30 @@ def _from_json(page: Page, item: dict[str, Any]) -> PageRun:
         return Scored(Path(path), words, density, text)
 
     return PageRun(
-        page, item["page_words"], body("own"), body("alternative"), body("alone"), body("plain")
+        page,
+        item["page_words"],
+        body("own"),
+        body("alternative"),
+        body("alone"),
+        body("plain"),
+        body("second"),
     )
 
 
 def texts_for(runs: list[PageRun], limits: Thresholds) -> list[str]:
-    """The scored text of each page under ``limits`` (with the last resort of
-    :func:`inbrief.extract.page.extraction_from`, as shipped)."""
+    """The scored text of each page under ``limits``, as
+    :func:`inbrief.extract.page.extraction_from` picks it (the plain last resort included)."""
     out = []
     for run in runs:
         body, _ = choice.choose(
-            run.own, run.page_words, _given(run.alternative), _given(run.alone), limits
+            run.own,
+            run.page_words,
+            _given(run.alternative),
+            _given(run.alone),
+            limits,
+            second=_given(run.second),
+            plain=_given(run.plain),
         )
-        if not body.words and run.plain.words >= PLAIN_WORDS:
-            body = run.plain
         out.append(body.text)
     return out
 

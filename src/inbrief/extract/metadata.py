@@ -9,8 +9,10 @@ page before the last guesses.
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -175,16 +177,65 @@ def _title(
     ``<title>``; the site's name removed from either end ("Headline | Site", "Site – Headline").
 
     A page's first ``<h1>`` is often the site's logo or a section name, so it is trusted only
-    where ``<title>`` says the same (or there is no ``<title>``).
+    where ``<title>`` (its site's name removed) says the same, or there is no ``<title>``.
     """
     title_tag = _unescaped(_first_text(tree, "//title"))
+    headings = _heading_texts(tree) if declared or title_tag else {}
     if declared:
-        return _without_site_name(declared, site, url)
+        return _without_site_name(declared, site, url, headings)
+    cut = _without_site_name(title_tag, site, url, headings)
     for node in tree.xpath("//h1")[:3]:
         heading = clean_inline(node.text_content())
-        if heading and len(heading) <= 400 and (not title_tag or _agrees(heading, title_tag)):
+        if heading and len(heading) <= 400 and (not cut or _agrees(heading, cut)):
             return _unescaped(heading)
-    return _without_site_name(title_tag, site, url)
+    return cut
+
+
+#: Where a title's headline is told from the site's name by the page's own headings.
+_HEADLINE_SEPARATORS = (*_SEPARATORS, " « ", " / ", ": ")
+_HEADINGS = (
+    "//h1|//h2|//h3|//h4"
+    '|//*[contains(@class,"title") or contains(@class,"headline") or contains(@id,"title")]'
+)
+
+
+_SITE_NAMED = re.compile(r"site|logo|brand|blog|masthead", re.I)
+
+
+def _heading_texts(tree: lxml_html.HtmlElement, limit: int = 300) -> dict[str, int]:
+    """The squashed texts of the page's first headings and elements named as titles, each with
+    the place of its first occurrence in document order."""
+    texts: dict[str, int] = {}
+    for place, node in enumerate(itertools.islice(tree.xpath(_HEADINGS), limit)):
+        if _SITE_NAMED.search(f"{node.get('class', '')} {node.get('id', '')}"):
+            continue  # the blog's or site's name ("site-title", "logo")
+        text = node.text_content()
+        if len(text) <= 400 and (squashed := _squashed(text)):
+            texts.setdefault(squashed, place)
+    return texts
+
+
+#: A side of a title shorter than this is a section or a site ("US elections: ..."), however
+#: it is shown as a heading.
+_HEADLINE_WORDS = 3
+
+
+def _headline_part(title: str, headings: Mapping[str, int]) -> str | None:
+    """The side of "Headline « Blog" or "Blog: Headline" that is one of the page's headings.
+
+    When both sides are, the later heading is the headline: a site's name heads the page, the
+    headline heads the article below it.
+    """
+    if _squashed(title) in headings:
+        return None
+    found: dict[str, int] = {}
+    for separator in _HEADLINE_SEPARATORS:
+        for head, sep, tail in (title.rpartition(separator), title.partition(separator)):
+            for part in (head.strip(), tail.strip()) if sep else ():
+                place = headings.get(_squashed(part))
+                if place is not None and len(part.split()) >= _HEADLINE_WORDS:
+                    found.setdefault(part, place)
+    return max(found, key=found.__getitem__) if found else None
 
 
 _TITLE_WORD = re.compile(r"\w+")
@@ -203,9 +254,14 @@ def _squashed(text: str) -> str:
     return "".join(_TITLE_WORD.findall(text.casefold()))
 
 
-def _without_site_name(title: str | None, site: str | None, url: str | None) -> str | None:
+def _without_site_name(
+    title: str | None,
+    site: str | None,
+    url: str | None,
+    headings: Mapping[str, int] | None = None,
+) -> str | None:
     """ "Headline - Site" -> "Headline", "Site | Headline" -> "Headline", when that part names the
-    site (or its domain)."""
+    site (or its domain), or else when the other part is one of the page's ``headings``."""
     if not title:
         return title
     host = site_from_url(url)
@@ -218,7 +274,7 @@ def _without_site_name(title: str | None, site: str | None, url: str | None) -> 
         head, found, tail = title.partition(separator)
         if found and tail and _squashed(head) in names:
             return tail.strip()
-    return title
+    return _headline_part(title, headings or {}) or title
 
 
 def _site_without_tagline(site: str | None, url: str | None) -> str | None:

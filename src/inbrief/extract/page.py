@@ -4,8 +4,9 @@ The page's bytes are decoded once and parsed once. Metadata is read from that tr
 :mod:`~inbrief.extract.prepare` then readies it for readability-lxml, whose summary
 :mod:`~inbrief.extract.structure` turns into sections of typed blocks. When that body is unsure
 (short, a sliver of the page, or mostly links), :func:`~inbrief.extract.choice.choose` weighs it
-against the alternatives of :mod:`~inbrief.extract.fallback` and against readability-lxml alone
-on the page as received, and records which path won; ``confidence`` says how far to trust it.
+against the alternatives of :mod:`~inbrief.extract.fallback`, readability-lxml alone on the page
+as received and trafilatura (:mod:`~inbrief.extract.second`), and records which path won;
+``confidence`` says how far to trust it.
 """
 
 from __future__ import annotations
@@ -29,14 +30,12 @@ from inbrief.extract.fallback import sections_from_densest, sections_from_text
 from inbrief.extract.metadata import Metadata, read_metadata
 from inbrief.extract.prepare import prepare_page, reveal_noscript
 from inbrief.extract.readable import readability_summary
+from inbrief.extract.second import second_sections
 from inbrief.extract.structure import BYLINE_PREFIX, build_sections
 from inbrief.model import BODY_KINDS, Article, BlockKind, Section, body_words
 from inbrief.textclean import XML_INCOMPATIBLE, clean_inline
 
 _LOG = logging.getLogger("inbrief.extract")
-#: readability's text shown as is must be at least this long: a menu's "Home" or a lone date
-#: is no article, and the page still gets the one-line error.
-PLAIN_WORDS = 20
 #: An XML declaration, which lxml refuses in a decoded string ("Unicode strings with encoding
 #: declaration are not supported"); the text is decoded already, so it says nothing we need.
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -99,6 +98,8 @@ class PageCandidates:
     alone: Callable[[], Candidate]
     #: readability alone's text as plain paragraphs: the last resort, never typed or filtered.
     plain: Callable[[], Candidate]
+    #: trafilatura on the page as received: a second opinion, asked only when no path found text.
+    second: Callable[[], Candidate]
 
 
 def page_candidates(
@@ -124,6 +125,7 @@ def page_candidates(
         alternative=lambda: _best_alternative(tree, meta, title, base),
         alone=lambda: _readability_candidate(Path.READABILITY, parse_html(text), title, base),
         plain=lambda: _plain_readability(parse_html(text)),
+        second=lambda: _second_candidate(parse_html(text), title, base),
     )
 
 
@@ -132,12 +134,14 @@ def extraction_from(
 ) -> Extraction:
     """The article from the path :func:`~inbrief.extract.choice.choose` picks."""
     body, decision = choice.choose(
-        candidates.own, candidates.page_words, candidates.alternative, candidates.alone, limits
+        candidates.own,
+        candidates.page_words,
+        candidates.alternative,
+        candidates.alone,
+        limits,
+        second=candidates.second,
+        plain=candidates.plain,
     )
-    if not body.words and (plain := candidates.plain()).words >= PLAIN_WORDS:
-        # Every path typed or filtered all of it away (text in <pre>, a lone dateline...), yet
-        # readability found text: show it plainly rather than refuse the page.
-        body, decision = plain, Decision(Path.READABILITY, "its text as is; no path kept any")
     _LOG.debug("body from %s: %s", decision.path, decision.reason)
     article = article_from_sections(body.sections, candidates.meta, candidates.page_words)
     article.confidence = round(article.confidence * _link_factor(body.link_density), 3)
@@ -163,6 +167,12 @@ def _readability_candidate(
     except InbriefError:
         return Candidate(path, [])
     return Candidate(path, build_sections(summary, title, base_url), _link_density(summary))
+
+
+def _second_candidate(tree: lxml_html.HtmlElement, title: str, base_url: str | None) -> Candidate:
+    """trafilatura's body for ``tree`` (which it changes) as sections."""
+    sections, link_share = second_sections(tree, title, base_url)
+    return Candidate(Path.SECOND, sections, link_share)
 
 
 def _plain_readability(tree: lxml_html.HtmlElement) -> Candidate:
