@@ -100,6 +100,22 @@ def test_rows_carry_the_fraction_asked_for() -> None:
     assert {row[column] for row in condensed} == {2 / len(units)}
 
 
+def test_probabilities_at_a_length_equal_the_full_dot_products() -> None:
+    """``Scorer.at_length`` adds the fraction's terms to a dot product computed once per
+    article: the same probabilities as scoring the whole rows, at every length."""
+    from inbrief.summarize.features import article_rows
+
+    story = [*STORY, "The valley farms lost their harvest to the flood water."]
+    units = units_of(story)
+    evidence = gather(units, ())
+    scorer = shipped_scorer()
+    at_length = scorer.at_length(article_rows(units, evidence))
+    for count in (1, 2, 3, 10):
+        full = scorer.probabilities(feature_rows(units, evidence, count))
+        assert max(abs(a - b) for a, b in zip(at_length(count), full, strict=True)) < 1e-12
+    assert len({round(p, 9) for p in at_length(2)}) > 1  # not a constant
+
+
 def test_the_shipped_scorer_loads_fast_and_knows_these_features() -> None:
     shipped_scorer.cache_clear()
     started = time.perf_counter()
