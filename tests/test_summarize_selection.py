@@ -172,6 +172,22 @@ def test_a_condensed_summary_opens_with_a_sentence_that_stands_alone() -> None:
     assert stands_alone(summary.gist[0].text)
 
 
+def test_a_condensed_summary_takes_every_pick_by_the_scorer_and_puts_its_gist_first() -> None:
+    """No opening pick is forced on a condensed summary: its picks are the scorer's (here a
+    takeaway score that prefers the last sentences), and the gist is the best of them by the
+    gist score among those that read on their own."""
+    units = sentence_units(article("Library budget grows", ("", BUDGET_STORY)), ENGLISH)
+    evidence = gather(units, ())
+    opening = default.opening_scores(evidence)
+    takeaway = [float(i) for i in range(len(units))]  # the later, the better
+    picks = default.choose(evidence, opening, takeaway, 4)
+    assert sorted(picks) == [3, 4, 5, 6]
+    alone = [i for i in picks if evidence.readings[i].stands_alone]
+    assert picks[0] == max(alone, key=lambda i: (opening[i], -i))
+    assert 0 not in picks  # the sentence a brief summary opens with is not forced in
+    assert default.choose(evidence, opening, takeaway, 3)[0] == 0  # brief: opening picks
+
+
 def test_an_article_with_headings_is_never_condensed() -> None:
     sentence = "The rail plan adds capacity for freight trains in the whole region."
     art = article("Plans", ("", [sentence] * 3), ("Costs", [sentence] * 3))

@@ -10,18 +10,20 @@
   points first: the people who wrote CNN/DailyMail's highlights took them from the
   opening; with headings, less weight on position, so that they cover the sections). A
   *condensed* one (four sentences or more, and a third of the article's or
-  more) takes them by the learned scorer's probability that a person would keep the
-  sentence (:mod:`inbrief.summarize.learned`, trained on news summaries written by people,
+  more) takes all its sentences by the learned scorer's probability that a person would keep
+  the sentence (:mod:`inbrief.summarize.learned`, trained on news summaries written by people,
   over :mod:`inbrief.summarize.features`), which favours long, central sentences over the
-  opening. Takeaways spread over the article's sections (and stretches of long ones) in
-  proportion to their length (:func:`parts`) and never say the same thing twice
+  opening; its gist is the best of them by the gist score that reads on its own (forcing
+  the gist score's own pick in first cost 0.3 ROUGE-1 on bbc, in-sample and held out).
+  Takeaways spread over the article's sections (and stretches of long ones) in proportion
+  to their length (:func:`parts`) and never say the same thing twice
   (:mod:`inbrief.summarize.selection`). The sum of the probabilities sets the summary's
   length when the user asks for none.
 - The opening picks read on their own: no pronoun or connective opening ("He said", "But"),
   no quotation fragment, no heading or label. A brief summary's later takeaway may lean on
   the sentence right before it when that sentence is picked too (the two read together, in
   document order); a condensed summary, which reads as a shortened article, takes any
-  sentence but a heading after its opening. Captions, bylines, datelines and quotes never
+  sentence but a heading. Captions, bylines, datelines and quotes never
   reach this far (:mod:`inbrief.summarize.units`).
 - Section gists keep the hand-tuned score of :mod:`inbrief.summarize.scoring`, with positions
   counted from each section's start.
@@ -122,15 +124,17 @@ def choose(
 ) -> list[int]:
     """``count`` units: the opening picks by ``opening``, then picks by ``takeaway`` spread
     over the sections; in the order picked (the gist is drawn from the first two). A
-    condensed summary has one opening pick, the gist sentence."""
+    condensed summary has no opening pick: all its picks come by ``takeaway``, and the one
+    with the best ``opening`` score among those that read on their own comes first (it is
+    the gist)."""
     condensed = is_condensed(evidence, count)
-    size = min(1 if condensed else OPENING, count)
+    size = 0 if condensed else min(OPENING, count)
     first = select(opening, evidence, size, candidates=eligible(evidence, size), params=params)
     if count <= len(first):
         return first
     admits = admission(evidence, condensed)
     admitted = sum(admits(i, range(len(evidence.words))) for i in range(len(evidence.words)))
-    return select(
+    picks = select(
         takeaway,
         evidence,
         count - len(first),
@@ -139,6 +143,17 @@ def choose(
         params=params,
         admits=admits if admitted >= count else None,
     )
+    return gist_first(picks, opening, evidence) if condensed else picks
+
+
+def gist_first(picks: Sequence[int], opening: Sequence[float], evidence: Evidence) -> list[int]:
+    """``picks`` with the gist sentence first: the best by ``opening`` of those that read on
+    their own (of all picks when none does)."""
+    alone = [i for i in picks if evidence.readings[i].stands_alone] or list(picks)
+    if not alone:
+        return list(picks)
+    lead = best_in(opening, alone)
+    return [lead, *(i for i in picks if i != lead)]
 
 
 def parts(evidence: Evidence, count: int) -> list[int]:

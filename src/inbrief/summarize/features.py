@@ -2,11 +2,11 @@
 
 Every feature comes from the article itself and from the length asked for (no site, no URL):
 where the sentence sits (absolute and relative position, first of its paragraph, position in
-its section), how long it is, how central it is (:mod:`inbrief.summarize.centrality`, and
-:func:`overlap_degree`, TextRank's word-overlap centrality), how much of the title it repeats,
-whether it carries numbers or a quotation, how it reads on its own
-(:mod:`inbrief.summarize.standalone`), how close it is to the opening sentence, how long the
-article is, and which *fraction* of the article's sentences the summary keeps, with its
+its section), how long it is, how central it is (:mod:`inbrief.summarize.centrality`;
+:func:`overlap_degree`, TextRank's word-overlap degree; :func:`text_rank`, its PageRank), how
+much of the title it repeats, whether it carries numbers or a quotation, how it reads on its
+own (:mod:`inbrief.summarize.standalone`), how close it is to the opening sentence, how long
+the article is, and which *fraction* of the article's sentences the summary keeps, with its
 products with position, length and centrality: one model serves a three-sentence digest of a
 long story and a summary that keeps 40% of a short one. Plain Python (a few hundred sentences
 times 35 numbers): the default summarizer does not import numpy, whose import alone costs
@@ -28,9 +28,9 @@ FEATURES = (
     "log_words", "short", "long", "forward", "backward", "title", "number", "quote", "leans",
     "fragment", "heading", "question", "log_sentences", "first_x_log_sentences",
     "position_x_log_sentences", "relative_x_log_sentences", "similarity_to_first",
-    "overlap_degree", "fraction", "log_fraction", "fraction_x_position",
+    "overlap_degree", "text_rank", "fraction", "log_fraction", "fraction_x_position",
     "fraction_x_relative", "fraction_x_log_words", "fraction_x_forward", "fraction_x_first",
-    "fraction_x_title", "fraction_x_overlap_degree",
+    "fraction_x_title", "fraction_x_overlap_degree", "fraction_x_text_rank",
 )  # fmt: skip
 
 _NUMBER = re.compile(r"\d")
@@ -65,6 +65,50 @@ def overlap_degree(units: Sequence[Unit]) -> list[float]:
     return [value / top for value in raw]
 
 
+#: PageRank's damping, and the rounds of :func:`text_rank`: started from the sentences'
+#: degrees (where a walk without jumps would settle), 4 rounds come within 0.03 of the settled
+#: ranks (scaled to 1) on average over the dev stories; the scorer learned these values.
+DAMPING = 0.85
+RANK_ROUNDS = 4
+
+
+def text_rank(evidence: Evidence) -> list[float]:
+    """TextRank's PageRank over shared terms, in linear time, scaled to at most 1.
+
+    TextRank walks from a sentence to another in proportion to the distinct terms they share
+    (Mihalcea & Tarau, 2004; sumy's ``TextRankSummarizer`` also divides by their log
+    lengths, which this leaves out). That walk factors through the terms: the weight that
+    reaches a sentence is the sum, over its terms, of what every sentence holding the term
+    sends, less what it sends to itself. So a round costs one pass over the terms sentences
+    share (the evidence's postings; a term of one sentence, or of every sentence, tells
+    nothing), not one per pair of sentences: a 10,000-word text takes a few milliseconds.
+    Unlike :func:`overlap_degree` it rewards sentences that share terms with *central*
+    sentences: on the extractive bbc references it adds about 1 ROUGE-1 on held-out stories.
+    """
+    n = len(evidence.words)
+    if not n:
+        return []
+    postings = [[i for i, _ in held] for held in evidence.postings.values() if len(held) > 1]
+    holders: list[list[int]] = [[] for _ in range(n)]
+    for term, indexes in enumerate(postings):
+        for i in indexes:
+            holders[i].append(term)
+    spread = [len(p) for p in postings]
+    out = [sum(map(spread.__getitem__, terms)) - len(terms) for terms in holders]
+    total = sum(out)
+    rank = [o / total for o in out] if total else [1.0 / n] * n
+    base = (1.0 - DAMPING) / n
+    for _ in range(RANK_ROUNDS):
+        sent = [r / o if o else 0.0 for r, o in zip(rank, out, strict=True)]
+        by_term = [sum(map(sent.__getitem__, p)) for p in postings]
+        rank = [
+            base + DAMPING * (sum(map(by_term.__getitem__, terms)) - len(terms) * own)
+            for terms, own in zip(holders, sent, strict=True)
+        ]
+    top = max(rank) or 1.0
+    return [value / top for value in rank]
+
+
 def feature_rows(units: Sequence[Unit], evidence: Evidence, count: int) -> list[list[float]]:
     """One row of :data:`FEATURES` values per unit, in unit order, for a ``count``-sentence
     summary."""
@@ -72,20 +116,29 @@ def feature_rows(units: Sequence[Unit], evidence: Evidence, count: int) -> list[
 
 
 #: Where the values that :func:`with_fraction` multiplies by the fraction sit in a row.
-_BY_FRACTION = tuple(
+BY_FRACTION = tuple(
     FEATURES.index(name)
-    for name in ("position", "relative", "log_words", "forward", "first", "title", "overlap_degree")
-)
-_ARTICLE_FEATURES = FEATURES.index("fraction")
+    for name in (
+        "position", "relative", "log_words", "forward", "first", "title", "overlap_degree",
+        "text_rank",
+    )
+)  # fmt: skip
+#: How many features depend on the article alone (they come first in a row).
+ARTICLE_FEATURES = FEATURES.index("fraction")
+
+
+def log_of_fraction(fraction: float) -> float:
+    """The ``log_fraction`` feature."""
+    return math.log(max(fraction, 1e-3))
 
 
 def with_fraction(rows: Sequence[Sequence[float]], count: int) -> list[list[float]]:
     """Rows of :func:`article_rows` completed with the features of the fraction kept by a
     ``count``-sentence summary (so several lengths cost one pass over the article)."""
     fraction = kept_fraction(count, len(rows))
-    log_fraction = math.log(max(fraction, 1e-3))
+    log_fraction = log_of_fraction(fraction)
     return [
-        [*row, fraction, log_fraction, *(fraction * row[i] for i in _BY_FRACTION)] for row in rows
+        [*row, fraction, log_fraction, *(fraction * row[i] for i in BY_FRACTION)] for row in rows
     ]
 
 
@@ -95,6 +148,7 @@ def article_rows(units: Sequence[Unit], evidence: Evidence) -> list[list[float]]
     n = len(units)
     log_n = math.log(n) if n else 0.0
     degree = overlap_degree(units)
+    ranked = text_rank(evidence)
     to_first = [0.0] * n  # cosine similarity to the first unit, through the postings
     for term, weight in (evidence.vectors[0] if n else {}).items():
         for index, other in evidence.postings[term]:
@@ -132,7 +186,8 @@ def article_rows(units: Sequence[Unit], evidence: Evidence) -> list[list[float]]
                 relative * log_n,
                 to_first[i],
                 degree[i],
+                ranked[i],
             ]
         )
-    assert not rows or len(rows[0]) == _ARTICLE_FEATURES
+    assert not rows or len(rows[0]) == ARTICLE_FEATURES
     return rows

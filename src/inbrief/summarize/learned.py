@@ -14,12 +14,18 @@ import functools
 import json
 import math
 import operator
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from inbrief.summarize.features import FEATURES
+from inbrief.summarize.features import (
+    ARTICLE_FEATURES,
+    BY_FRACTION,
+    FEATURES,
+    kept_fraction,
+    log_of_fraction,
+)
 
 MODEL_FILE = "scorer.json"
 #: The fewest and the most takeaways the default length gives.
@@ -36,16 +42,41 @@ class Scorer:
     weights: tuple[float, ...]
     bias: float
 
-    def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
-        """P(in summary) for each row of :func:`~inbrief.summarize.features.feature_rows`."""
-        # Fold the standardisation into the weights: w·(x - m)/s = (w/s)·x - Σ w·m/s.
+    def _folded(self) -> tuple[list[float], float]:
+        """The standardisation folded into the weights: w·(x - m)/s = (w/s)·x - Σ w·m/s."""
         slopes = [w / s for w, s in zip(self.weights, self.scale, strict=True)]
         offset = self.bias - sum(k * m for k, m in zip(slopes, self.mean, strict=True))
-        result = []
-        for row in rows:
-            z = offset + sum(map(operator.mul, slopes, row))
-            result.append(1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z)))))
-        return result
+        return slopes, offset
+
+    def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        """P(in summary) for each row of :func:`~inbrief.summarize.features.feature_rows`."""
+        slopes, offset = self._folded()
+        return [_logistic(offset + sum(map(operator.mul, slopes, row))) for row in rows]
+
+    def at_length(self, rows: Sequence[Sequence[float]]) -> Callable[[int], list[float]]:
+        """``count -> probabilities(with_fraction(rows, count))`` for an article's
+        :func:`~inbrief.summarize.features.article_rows`. The article's share of every dot
+        product is computed once; each length adds only the terms of the fraction kept
+        (``fraction × (w_fraction + Σ w_product × value) + w_log × log_fraction``), so the
+        rounds of the default length cost a pass over the sentences, not over the features."""
+        slopes, offset = self._folded()
+        article = slopes[:ARTICLE_FEATURES]
+        by_fraction, by_log = slopes[ARTICLE_FEATURES], slopes[ARTICLE_FEATURES + 1]
+        products = slopes[ARTICLE_FEATURES + 2 :]
+        base = [offset + sum(map(operator.mul, article, row)) for row in rows]
+        per_fraction = [
+            by_fraction + sum(w * row[i] for w, i in zip(products, BY_FRACTION, strict=True))
+            for row in rows
+        ]
+
+        def probabilities(count: int) -> list[float]:
+            fraction = kept_fraction(count, len(rows))
+            shift = by_log * log_of_fraction(fraction)
+            return [
+                _logistic(b + fraction * f + shift) for b, f in zip(base, per_fraction, strict=True)
+            ]
+
+        return probabilities
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -68,6 +99,10 @@ class Scorer:
             tuple(float(v) for v in data["weights"]),
             float(data["bias"]),
         )
+
+
+def _logistic(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
 
 @functools.cache

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from inbrief.nlp.language import Language
 from inbrief.summarize import default
 from inbrief.summarize.centrality import Evidence
-from inbrief.summarize.features import article_rows, with_fraction
+from inbrief.summarize.features import article_rows
 from inbrief.summarize.learned import LENGTH_BOUNDS, Scorer, expected_count, shipped_scorer
 from inbrief.summarize.units import Unit
 
@@ -48,14 +48,15 @@ def rank_default(request: Request) -> Ranked:
     is needed: for the length, and for a condensed summary's takeaways."""
     evidence = request.evidence
     count = request.count
-    rows: list[list[float]] = []
+    at_length: Callable[[int], list[float]] | None = None
     if count is None or default.is_condensed(evidence, count):
-        rows = article_rows(request.units, evidence)
+        at_length = shipped_scorer().at_length(article_rows(request.units, evidence))
     if count is None:
-        count = learned_length(rows, shipped_scorer())
+        assert at_length is not None
+        count = settled_length(at_length)
     probabilities = [0.0] * len(request.units)
-    if default.is_condensed(evidence, count):
-        probabilities = shipped_scorer().probabilities(with_fraction(rows, count))
+    if at_length is not None and default.is_condensed(evidence, count):
+        probabilities = at_length(count)
     opening = default.opening_scores(evidence)
     takeaway = default.takeaway_scores(evidence, probabilities, count)
     picks = default.choose(evidence, opening, takeaway, count)
@@ -72,9 +73,15 @@ def learned_length(rows: Sequence[Sequence[float]], scorer: Scorer) -> int:
     the new length until it settles (a handful of dot products per sentence). A short
     article whose sentences all carry weight keeps more of them than a long one.
     """
+    return settled_length(scorer.at_length(rows))
+
+
+def settled_length(at_length: Callable[[int], list[float]]) -> int:
+    """:func:`learned_length` from the probabilities at each length
+    (:meth:`~inbrief.summarize.learned.Scorer.at_length`)."""
     count = sum(LENGTH_BOUNDS) // 2
     for _ in range(LENGTH_STEPS):
-        expected = expected_count(scorer.probabilities(with_fraction(rows, count)))
+        expected = expected_count(at_length(count))
         if expected == count:
             break
         count = expected
