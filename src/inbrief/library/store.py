@@ -138,6 +138,15 @@ class Deleted:
 #: 999 in old ones).
 _IDS_PER_STATEMENT = 500
 
+
+def _set_read(conn: sqlite3.Connection, ids: Sequence[int], read: bool) -> None:
+    """Sets the read state of the articles ``ids``, :data:`_IDS_PER_STATEMENT` at a time."""
+    for start in range(0, len(ids), _IDS_PER_STATEMENT):
+        chunk = list(ids[start : start + _IDS_PER_STATEMENT])
+        marks = ",".join("?" * len(chunk))
+        conn.execute(f"UPDATE articles SET read = ? WHERE id IN ({marks})", [int(read), *chunk])
+
+
 _ENTRY_COLUMNS = (
     "a.id, a.title, a.site, a.byline, a.published, a.word_count, a.added_at, a.read, a.progress,"
     " a.feed_id, (SELECT coalesce(nullif(t.title, ''), t.site, t.url) FROM feeds t"
@@ -296,19 +305,13 @@ class Library(FeedShelf):
         source, where, params = self._filter(replace(query, unread_only=True))
         with self._transaction() as conn:
             ids = [as_count(row[0]) for row in conn.execute(f"SELECT a.id{source}{where}", params)]
-            for start in range(0, len(ids), _IDS_PER_STATEMENT):
-                chunk = ids[start : start + _IDS_PER_STATEMENT]
-                marks = ",".join("?" * len(chunk))
-                conn.execute(f"UPDATE articles SET read = 1 WHERE id IN ({marks})", chunk)
+            _set_read(conn, ids, True)
         return ids
 
     def mark_unread(self, ids: Sequence[int]) -> None:
         """Marks the articles ``ids`` unread again (those still in the library)."""
         with self._transaction() as conn:
-            for start in range(0, len(ids), _IDS_PER_STATEMENT):
-                chunk = list(ids[start : start + _IDS_PER_STATEMENT])
-                marks = ",".join("?" * len(chunk))
-                conn.execute(f"UPDATE articles SET read = 0 WHERE id IN ({marks})", chunk)
+            _set_read(conn, ids, False)
 
     # -- reading -------------------------------------------------------------------------
 
