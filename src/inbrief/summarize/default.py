@@ -185,9 +185,15 @@ def parts(evidence: Evidence, count: int) -> list[int]:
 
 
 def gist(picks: Sequence[int], evidence: Evidence) -> list[int]:
-    """The first pick, and the second too when both together stay short; in document order."""
+    """The first pick, and the second too when both together stay short and the second reads
+    on its own or right after the first ("It took $19m..." after the film it names); in
+    document order. (A condensed summary's second pick may lean on a sentence it lacks.)"""
     if len(picks) > 1 and sum(evidence.words[i] for i in picks[:2]) <= GIST_WORDS:
-        return sorted(picks[:2])
+        first, second = picks[:2]
+        if evidence.readings[second].stands_alone or (
+            second == first + 1 and evidence.follows[second]
+        ):
+            return sorted(picks[:2])
     return list(picks[:1])
 
 
