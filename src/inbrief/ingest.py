@@ -18,7 +18,7 @@ from inbrief.errors import InbriefError
 from inbrief.fetch import FetchLimits, fetch, is_url
 from inbrief.model import Article
 from inbrief.nlp.detect import detect_language
-from inbrief.sniff import Kind, decode, ensure_text, guess_kind
+from inbrief.sniff import Kind, decode, ensure_text, guess_kind, is_json_feed
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]+):")
 #: A host name (``example.com``, ``news.example.co.uk:8080/a``): what a user who left out
@@ -147,8 +147,6 @@ def articles_from_raw(raw: RawSource) -> list[Article]:
             if kind is Kind.JSON:
                 kind = Kind.TEXT
         else:
-            from inbrief.feeds.jsonfeed import is_json_feed
-
             if is_json_feed(value):
                 raise InbriefError(
                     "a JSON Feed, not an article: inbrief --subscribe URL subscribes to it"

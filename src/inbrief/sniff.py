@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 from enum import StrEnum
+from typing import Any
 
 from inbrief.errors import InbriefError
 
@@ -157,6 +158,12 @@ def _sniffed(data: bytes) -> str:
         # page of replacement characters ("<html>" then NULs and 0xFF 0xFE pairs).
         raise InbriefError("not an article: this is binary data")
     return data.decode(best.encoding, errors="replace")
+
+
+def is_json_feed(value: Any) -> bool:
+    """Whether a parsed JSON document declares itself a JSON Feed."""
+    version = value.get("version") if isinstance(value, dict) else None
+    return isinstance(version, str) and version.startswith("https://jsonfeed.org/version/")
 
 
 def guess_kind(text: str, name: str = "") -> Kind:

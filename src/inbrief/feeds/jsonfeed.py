@@ -13,12 +13,6 @@ from inbrief.feeds.text import clean_title, date_from_text, language, link
 from inbrief.textclean import clean_inline
 
 
-def is_json_feed(value: Any) -> bool:
-    """Whether a parsed JSON document declares itself a JSON Feed."""
-    version = value.get("version") if isinstance(value, dict) else None
-    return isinstance(version, str) and version.startswith("https://jsonfeed.org/version/")
-
-
 def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 

@@ -16,10 +16,10 @@ import re
 from typing import Any
 
 from inbrief.errors import InbriefError
-from inbrief.feeds.jsonfeed import is_json_feed, parse_json_feed
+from inbrief.feeds.jsonfeed import parse_json_feed
 from inbrief.feeds.model import FeedItem, ParsedFeed
 from inbrief.feeds.text import clean_title, date_from_struct, date_from_text, language, link
-from inbrief.sniff import binary_kind
+from inbrief.sniff import binary_kind, is_json_feed
 from inbrief.textclean import clean_inline
 
 #: Items read from one feed document; the rest are counted in ``ParsedFeed.dropped``.
