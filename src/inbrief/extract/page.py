@@ -31,7 +31,7 @@ from inbrief.extract.metadata import Metadata, read_metadata
 from inbrief.extract.prepare import prepare_page, reveal_noscript
 from inbrief.extract.readable import readability_summary
 from inbrief.extract.second import second_sections
-from inbrief.extract.structure import BYLINE_PREFIX, build_sections
+from inbrief.extract.structure import BYLINE_PREFIX, build_sections, link_density
 from inbrief.model import BODY_KINDS, Article, BlockKind, Section, body_words
 from inbrief.textclean import XML_INCOMPATIBLE, clean_inline
 
@@ -166,7 +166,7 @@ def _readability_candidate(
         summary = parse_html(summary_html)
     except InbriefError:
         return Candidate(path, [])
-    return Candidate(path, build_sections(summary, title, base_url), _link_density(summary))
+    return Candidate(path, build_sections(summary, title, base_url), link_density(summary))
 
 
 def _second_candidate(tree: lxml_html.HtmlElement, title: str, base_url: str | None) -> Candidate:
@@ -189,13 +189,6 @@ def _plain_readability(tree: lxml_html.HtmlElement) -> Candidate:
     for node in summary.xpath("//script|//style|//title"):
         node.drop_tree()
     return Candidate(Path.READABILITY, sections_from_text(summary.text_content()))
-
-
-def _link_density(root: lxml_html.HtmlElement) -> float:
-    """Share of the text that sits inside links: high for menus and lists of headlines."""
-    text = len("".join(root.text_content().split()))
-    links = sum(len("".join(a.text_content().split())) for a in root.iter("a"))
-    return links / text if text else 0.0
 
 
 def _link_factor(density: float) -> float:

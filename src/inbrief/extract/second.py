@@ -19,7 +19,7 @@ from lxml import html as lxml_html
 
 from inbrief.errors import InbriefError
 from inbrief.extract.bounds import parse_bounded
-from inbrief.extract.structure import build_sections
+from inbrief.extract.structure import build_sections, link_density
 from inbrief.model import Section
 
 
@@ -60,10 +60,4 @@ def second_sections(
         root = parse_bounded(found)
     except InbriefError:
         return [], 0.0
-    return build_sections(root, title, base_url), _link_share(root)
-
-
-def _link_share(root: lxml_html.HtmlElement) -> float:
-    text = len("".join(root.text_content().split()))
-    links = sum(len("".join(a.text_content().split())) for a in root.iter("a"))
-    return links / text if text else 0.0
+    return build_sections(root, title, base_url), link_density(root)

@@ -450,3 +450,10 @@ def classify_front_matter(sections: list[Section]) -> None:
                 seen_body += 1
             new_blocks.append(block)
         section.blocks = new_blocks
+
+
+def link_density(root: lxml_html.HtmlElement) -> float:
+    """Share of the text that sits inside links: high for menus and lists of headlines."""
+    text = len("".join(root.text_content().split()))
+    links = sum(len("".join(a.text_content().split())) for a in root.iter("a"))
+    return links / text if text else 0.0
