@@ -74,9 +74,10 @@ class ConditionalFeed:
         answer(handler, self.body, self.content_type, validators)
 
 
-def dies_in_a_worker(parent: int, value: int = 7) -> int:
-    """``value`` in process ``parent``; anywhere else the process dies on the spot, as a worker
-    whose page crashed the parser or that the OOM killer took would."""
-    if os.getpid() != parent:
+def dies_on(parent: int, bad: int, value: int) -> tuple[int, int]:
+    """``value`` and the id of the process that worked on it; given ``bad``, a worker process
+    dies on the spot, as one whose page crashed the parser would (process ``parent``, the
+    test's own, answers instead, so that a test sees work redone there)."""
+    if value == bad and os.getpid() != parent:
         os._exit(3)
-    return value
+    return value, os.getpid()

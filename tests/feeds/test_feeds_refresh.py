@@ -26,7 +26,7 @@ from tests.conftest import LocalServer, Route
 from tests.feeds.support import (
     ConditionalFeed,
     answer,
-    dies_in_a_worker,
+    dies_on,
     feed_items,
     serve_feed,
     serve_pages,
@@ -212,21 +212,79 @@ def test_worker_processes_store_what_threads_alone_store(
 
 
 @pytest.mark.skipif(default_jobs() < 2, reason="a pool needs two cores")
-def test_a_worker_that_dies_leaves_its_work_and_the_rest_to_the_threads() -> None:
+def test_work_that_kills_its_worker_is_given_up_never_redone_in_the_refresh() -> None:
+    """A page that crashes the parser ends its worker, and its pool with the work in hand:
+    that work is tried once more on its own in a process (before, it was redone in the
+    refresh's own process, where the same crash ends the refresh), and the next work gets a
+    new pool."""
     here = os.getpid()
     pool = workers.Workers(processes=2, stop=threading.Event(), min_items=0)
     try:
-        assert pool.run(1, dies_in_a_worker, here) == 7  # redone here after the worker died
-        assert pool.broken and pool._pool is None
-        assert pool.run(1, dies_in_a_worker, here, 8) == 8  # the rest of the run: no pool
+        with pytest.raises(workers.WorkerCrashed):
+            pool.run(1, dies_on, here, 7, 7)
+        assert pool.crashes == 1 and not pool.broken
+        value, worker = pool.run(1, dies_on, here, 7, 8)  # the rest of the run: a new pool
+        assert value == 8 and worker != here
     finally:
         pool.close()
+
+
+@pytest.mark.skipif(default_jobs() < 2, reason="a pool needs two cores")
+def test_a_crash_in_a_pool_ends_only_the_work_that_caused_it() -> None:
+    here = os.getpid()
     pool = workers.Workers(processes=2, stop=threading.Event(), min_items=0)
     try:
-        results = list(pool.map(partial(dies_in_a_worker, here), [1, 2, 3], items=3))
-        assert results == [1, 2, 3] and pool.broken
+        results = list(
+            pool.map(partial(dies_on, here, 3), range(1, 7), items=6, crashed=lambda x: (-x, 0))
+        )
+        assert [value for value, _ in results] == [1, 2, -3, 4, 5, 6]
+        assert here not in {worker for _, worker in results}
+        assert pool.crashes == 1
+        with pytest.raises(workers.WorkerCrashed):  # no fallback given: the caller hears it
+            list(pool.map(partial(dies_on, here, 2), [1, 2], items=2))
     finally:
         pool.close()
+
+
+class CrashingWorkers(workers.Workers):
+    """Workers in which preparing item 1 and reading item 2's page end the worker process,
+    also when tried on their own (as an item or a page that crashes the parser would)."""
+
+    def run(self, items, function, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if "/a/5-2" in str(getattr(args[0], "url", "")):
+            raise workers.WorkerCrashed
+        return super().run(items, function, *args, **kwargs)
+
+    def map(self, function, inputs, items, crashed=None):  # type: ignore[no-untyped-def]
+        for x in inputs:
+            yield crashed(x) if crashed and "/a/5-1'" in repr(x) else function(x)
+
+    def run_alone(self, work):  # type: ignore[no-untyped-def]
+        if "/a/5-1'" in repr(work):
+            raise workers.WorkerCrashed
+        return work()
+
+
+def test_items_and_pages_that_kill_their_worker_are_reported_and_the_rest_stored(
+    server: LocalServer, library: Library
+) -> None:
+    """Item 1 (whole in the feed) and item 2's page end their worker: item 2 keeps its teaser,
+    item 1 is left for the next refresh, both are named in the report, the others are stored."""
+    items = feed_items(server, 5, 6, teaser_every=2)  # items 0, 2, 4 are teasers
+    serve_pages(server, items)
+    library.add_feed(serve_feed(server, "/crashy", "rss", items))
+    with mock.patch.object(feed_refresh, "Workers", CrashingWorkers):
+        [report] = refresh_feeds(library)
+    assert report.error is None and report.new == 5
+    reason = workers.WorkerCrashed.reason
+    assert sorted(report.item_errors) == [
+        f"{items[1].link}: {reason}",
+        f"{items[2].link}: {reason}",
+    ]
+    stored = {entry.title: entry for entry in library.page(Query())}
+    assert sorted(stored) == sorted(item.title for n, item in enumerate(items) if n != 1)
+    [again] = refresh_feeds(library)  # the feed has not changed; the left-out item is new
+    assert again.new == 1 and not again.item_errors
 
 
 @pytest.mark.parametrize("dated", [False, True])

@@ -18,9 +18,9 @@ from functools import partial
 from inbrief.errors import InbriefError
 from inbrief.feeds.hosts import HostLimiter, PageQueue
 from inbrief.feeds.items import item_hash, item_key
-from inbrief.feeds.model import ParsedFeed
+from inbrief.feeds.model import FeedItem, ParsedFeed
 from inbrief.feeds.prepare import PageResult, Prepared, finish, prepare_items, prepare_page
-from inbrief.feeds.workers import Stopped, Workers
+from inbrief.feeds.workers import Stopped, WorkerCrashed, Workers
 from inbrief.fetch import FetchLimits
 from inbrief.ingest import RawSource, read_source
 from inbrief.library import Feed, Library, Stored
@@ -86,8 +86,12 @@ class ItemStore:
         )
         chunks = [todo[n : n + PREPARE_CHUNK] for n in range(0, len(todo), PREPARE_CHUNK)]
         pages: list[Future[str | None]] = []
+        crashed: list[str] = []
         for prepared in self.workers.map(
-            partial(prepare_items, feed_site=parsed.site), chunks, len(todo)
+            partial(prepare_items, feed_site=parsed.site),
+            chunks,
+            len(todo),
+            crashed=partial(self._prepare_one_by_one, parsed.site, crashed),
         ):
             for ready in prepared:
                 if ready.teaser:
@@ -103,7 +107,25 @@ class ItemStore:
                     pages.append(page)
                 elif ready.article is not None:
                     count(self._store(feed, ready, ready.article, ready.gist))
+        for name in crashed:
+            problem: Future[str | None] = Future()
+            problem.set_result(f"{name}: {WorkerCrashed.reason}")
+            pages.append(problem)
         return pages
+
+    def _prepare_one_by_one(
+        self, site: str | None, crashed: list[str], chunk: list[tuple[str, str, FeedItem]]
+    ) -> list[Prepared]:
+        """A chunk of items whose preparation ended its worker twice, item by item: an item
+        that ends its worker again is left out (named in ``crashed``; not stored, so the next
+        refresh tries it again), the others are stored."""
+        prepared: list[Prepared] = []
+        for entry in chunk:
+            try:
+                prepared += self.workers.run_alone(partial(prepare_items, [entry], site))
+            except WorkerCrashed:
+                crashed.append(entry[2].link or entry[0])
+        return prepared
 
     def _wait_for_room(self) -> None:
         while not self._queued.acquire(timeout=0.2):
@@ -135,7 +157,10 @@ class ItemStore:
         if isinstance(raw, str):
             page = PageResult(error=raw)
         else:
-            page = self.workers.run(1, prepare_page, raw, ready.item, ready.article)
+            try:
+                page = self.workers.run(1, prepare_page, raw, ready.item, ready.article)
+            except WorkerCrashed:
+                page = PageResult(error=WorkerCrashed.reason)
         if page.article is not None:
             count(self._store(feed, ready, page.article, page.gist))
             return None

@@ -10,9 +10,14 @@ pool would cost more to start (about 0.7 s) than it saves, and nothing changes.
 The pool's processes come from a fork server (a clean process that imported the pipeline once,
 so each worker starts warm and nothing is forked from a process running threads, as the reader
 is). Like :mod:`inbrief.batch`'s workers they leave Ctrl-C to the refresh and end with it, also
-under ``kill -9``: each watches the refresh process, and the fork server ends once they have. If a
-worker dies (a page that crashes the parser, the kernel's OOM killer), the work in hand is
-redone in the calling thread and the rest of the run does without the pool.
+under ``kill -9``: each watches the refresh process, and the fork server ends once they have.
+
+A worker that dies (a page that crashes the parser, the kernel's OOM killer) takes down the pool
+and every piece of work in it, so each of those is tried once more on its own, in a one-process
+pool of its own, one at a time: work that ends that process too is given up with
+:class:`WorkerCrashed` (the caller keeps the teaser or reports the item), never redone in the
+refresh's own process, where the same crash would end the refresh. The next work starts a new
+pool. Only when no process can be started at all does the work run in the calling thread.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from typing import ParamSpec, TypeVar
 
 from inbrief.batch import default_jobs, die_with_parent, warm_up
@@ -42,6 +48,12 @@ _PRELOAD = ["inbrief.feeds.prepare"]
 
 class Stopped(Exception):
     """The refresh was asked to stop while work was waiting for a worker."""
+
+
+class WorkerCrashed(Exception):
+    """The work ended the worker process it ran in, and again when tried on its own."""
+
+    reason = "reading it ended the worker process (a crash or out of memory)"
 
 
 class Workers:
@@ -61,30 +73,44 @@ class Workers:
         self._seen = 0
         self._pool: ProcessPoolExecutor | None = None
         self._starting = False
-        #: Set when a worker died or no pool could start: the rest of the run works in threads.
+        #: Set when no pool could start: the rest of the run works in threads.
         self.broken = False
+        #: Pools lost to a dying worker in this run.
+        self.crashes = 0
+        #: Where work whose pool died is tried again, one piece at a time.
+        self._alone: ProcessPoolExecutor | None = None
+        self._alone_lock = threading.Lock()
 
     def run(self, items: int, function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """``function(*args)`` (worth ``items`` items of work), in a worker process when the
         run has met enough work, else here. Raises :class:`Stopped` if the run is stopped
-        while waiting for a worker."""
+        while waiting for a worker, :class:`WorkerCrashed` if the work ends its worker twice."""
         pool = self._pool_for(items)
         if pool is None:
             return function(*args, **kwargs)
         try:
             future = pool.submit(function, *args, **kwargs)
-        except (BrokenProcessPool, RuntimeError, OSError):  # broken, shut down, cannot start
-            self._lost()
-            return function(*args, **kwargs)
+        except (BrokenProcessPool, RuntimeError, OSError):  # broken or shut down meanwhile
+            self._lost(pool)
+            return self.run_alone(partial(function, *args, **kwargs))
         try:
             return self._wait(future)
         except BrokenProcessPool:
-            self._lost()
-            return function(*args, **kwargs)
+            self._lost(pool)
+            return self.run_alone(partial(function, *args, **kwargs))
 
-    def map(self, function: Callable[[A], T], inputs: Sequence[A], items: int) -> Iterator[T]:
+    def map(
+        self,
+        function: Callable[[A], T],
+        inputs: Sequence[A],
+        items: int,
+        crashed: Callable[[A], T] | None = None,
+    ) -> Iterator[T]:
         """``function(x)`` for each of ``inputs`` (together worth ``items`` items of work), in
-        order; in worker processes, all at once, when the run has met enough work."""
+        order; in worker processes, all at once, when the run has met enough work.
+
+        An input that ends its worker twice gives ``crashed(x)`` (without it:
+        :class:`WorkerCrashed` is raised)."""
         pool = self._pool_for(items)
         if pool is None:
             yield from map(function, inputs)
@@ -92,17 +118,22 @@ class Workers:
         try:
             futures = [pool.submit(function, x) for x in inputs]
         except (BrokenProcessPool, RuntimeError, OSError):
-            self._lost()
-            yield from map(function, inputs)
-            return
+            self._lost(pool)
+            futures = []
         try:
-            for number, future in enumerate(futures):
+            for number, x in enumerate(inputs):
                 try:
-                    result = self._wait(future)
+                    if number >= len(futures):
+                        raise BrokenProcessPool
+                    result = self._wait(futures[number])
                 except BrokenProcessPool:
-                    self._lost()
-                    yield from map(function, inputs[number:])
-                    return
+                    self._lost(pool)
+                    try:
+                        result = self.run_alone(partial(function, x))
+                    except WorkerCrashed:
+                        if crashed is None:
+                            raise
+                        result = crashed(x)
                 yield result
         finally:
             for future in futures:  # an early stop: drop what has not started
@@ -117,6 +148,31 @@ class Workers:
                 return future.result(timeout=0.2)
             except FutureTimeout:
                 continue
+
+    def run_alone(self, work: Callable[[], T]) -> T:
+        """``work()`` on its own in a one-process pool (after its pool died with it in hand):
+        one piece at a time, so that a crash ends only the work that caused it. Raises
+        :class:`WorkerCrashed` if it ends that process too."""
+        with self._alone_lock:
+            if self.stop.is_set():
+                raise Stopped
+            try:
+                if self._alone is None:
+                    self._alone = _start_pool(1)
+                future = self._alone.submit(work)
+            except (BrokenProcessPool, RuntimeError, OSError, ValueError):
+                self._end_alone()
+                raise WorkerCrashed from None
+            try:
+                return self._wait(future)
+            except BrokenProcessPool:
+                self._end_alone()
+                raise WorkerCrashed from None
+
+    def _end_alone(self) -> None:
+        alone, self._alone = self._alone, None
+        if alone is not None:
+            alone.shutdown(wait=False, cancel_futures=True)
 
     def _pool_for(self, items: int) -> ProcessPoolExecutor | None:
         with self._lock:
@@ -135,19 +191,24 @@ class Workers:
             self.broken = pool is None
         return pool
 
-    def _lost(self) -> None:
+    def _lost(self, pool: ProcessPoolExecutor) -> None:
+        """``pool`` died: the next work starts a new one (once, whichever thread saw it)."""
         with self._lock:
-            self.broken = True
-            pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+            if self._pool is not pool:
+                return
+            self._pool = None
+            self.crashes += 1
+        pool.shutdown(wait=False, cancel_futures=True)
 
     def close(self) -> None:
-        """End the pool: waiting work is dropped, running work ends first (a page at most)."""
+        """End the pools: waiting work is dropped, running work ends first (a page at most)."""
         with self._lock:
             pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+        with self._alone_lock:
+            alone, self._alone = self._alone, None
+        for each in (pool, alone):
+            if each is not None:
+                each.shutdown(wait=True, cancel_futures=True)
 
 
 def _start_pool(processes: int) -> ProcessPoolExecutor:
