@@ -198,6 +198,12 @@ def _declared_json(raw: RawSource) -> bool:
     return name.endswith(".json") or "json" in (raw.content_type or "")
 
 
+#: Pages that only send the reader on with a meta refresh (link shorteners, moved pages) are
+#: followed this many times when they hold no article of their own (or under STUB_WORDS words).
+MAX_META_REFRESHES = 3
+STUB_WORDS = 50
+
+
 def load_articles(
     source: str, limits: FetchLimits | None = None, cancelled: Callable[[], bool] | None = None
 ) -> list[Article]:
@@ -205,9 +211,45 @@ def load_articles(
 
     ``cancelled`` lets a caller end a slow fetch early (see :func:`inbrief.fetch.fetch`)."""
     try:
-        return articles_from_raw(read_source(source, limits, cancelled))
+        raw = read_source(source, limits, cancelled)
+        for _ in range(MAX_META_REFRESHES):
+            articles, problem = _articles_or_problem(raw)
+            target = _refresh_target(raw, articles)
+            if target is None:
+                if problem is not None:
+                    raise problem
+                return articles
+            raw = read_source(target, limits, cancelled)
+        articles, problem = _articles_or_problem(raw)
+        if problem is not None:
+            raise problem
+        if _refresh_target(raw, articles) is not None:
+            raise InbriefError(
+                f"too many redirects (more than {MAX_META_REFRESHES} meta refreshes)"
+            )
+        return articles
     except InbriefError as exc:
         raise exc.with_source(source) from None
+
+
+def _articles_or_problem(raw: RawSource) -> tuple[list[Article], InbriefError | None]:
+    try:
+        return articles_from_raw(raw), None
+    except InbriefError as exc:
+        return [], exc
+
+
+def _refresh_target(raw: RawSource, articles: list[Article]) -> str | None:
+    """Where a fetched page with no article (or a stub's few words) sends the reader by
+    ``<meta http-equiv=refresh>``."""
+    head = raw.data[:32_768]
+    if raw.url is None or b"efresh" not in head.lower():
+        return None
+    if sum(article.word_count for article in articles) >= STUB_WORDS:
+        return None
+    from inbrief.extract.redirect import meta_refresh_target
+
+    return meta_refresh_target(decode(head, raw.charset), raw.url)
 
 
 def fill_language(articles: list[Article]) -> list[Article]:

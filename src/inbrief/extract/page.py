@@ -46,6 +46,13 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _UNCLOSED_TITLE = re.compile(r"(<title[^>]*>[^<]{0,1000}?)(?=<(?!/title\s*>)[a-zA-Z/!])", re.I)
 
 
+NO_TEXT = "no article text found on the page"
+#: Why, on a page of scripts with less than :data:`SCRIPTED_PAGE_WORDS` words of text of its own
+#: (a web app, or an article that its scripts fetch).
+NEEDS_SCRIPTS = "its text is drawn by JavaScript, which inbrief does not run"
+SCRIPTED_PAGE_WORDS = 50
+
+
 def parse_html(text: str) -> lxml_html.HtmlElement:
     """Parse a page leniently and within :mod:`~inbrief.extract.bounds` (elements, links,
     headings, nesting); raise :class:`InbriefError` if nothing can be made of it."""
@@ -93,6 +100,8 @@ class PageCandidates:
 
     meta: Metadata
     page_words: int
+    #: The page has scripts and next to no text: what a browser shows, scripts draw.
+    scripted: bool
     own: Candidate
     alternative: Callable[[], Candidate]
     alone: Callable[[], Candidate]
@@ -114,6 +123,7 @@ def page_candidates(
     tree = parse_html(text)
     meta = read_metadata(tree, base_url=url)
     reveal_noscript(tree)
+    scripts = len(tree.xpath("//script"))
     page_words, page_chars = _text_size(tree)
     prepare_page(tree, page_chars)
     title = meta.title or ""
@@ -121,6 +131,7 @@ def page_candidates(
     return PageCandidates(
         meta,
         page_words,
+        scripts > 0 and page_words < SCRIPTED_PAGE_WORDS,
         own=_readability_candidate(Path.OWN, tree, title, base),
         alternative=lambda: _best_alternative(tree, meta, title, base),
         alone=lambda: _readability_candidate(Path.READABILITY, parse_html(text), title, base),
@@ -143,7 +154,12 @@ def extraction_from(
         plain=candidates.plain,
     )
     _LOG.debug("body from %s: %s", decision.path, decision.reason)
-    article = article_from_sections(body.sections, candidates.meta, candidates.page_words)
+    try:
+        article = article_from_sections(body.sections, candidates.meta, candidates.page_words)
+    except InbriefError:
+        if candidates.scripted:
+            raise InbriefError(f"{NO_TEXT}: {NEEDS_SCRIPTS}") from None
+        raise
     article.confidence = round(article.confidence * _link_factor(body.link_density), 3)
     if decision.path is not Path.OWN:
         article.confidence = min(article.confidence, choice.FALLBACK_CONFIDENCE)
@@ -233,7 +249,7 @@ def article_from_sections(
     )
     words = article.word_count
     if words == 0:
-        raise InbriefError("no article text found on the page")
+        raise InbriefError(NO_TEXT)
     if not article.title:
         article.title = _fallback_title(article)
     article.confidence = _confidence(words, page_words)
