@@ -106,3 +106,18 @@ def test_dns_failure_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(httpx.Client, "stream", fail)
     assert _error("http://no-such-host.invalid/") == "cannot connect: host name not found (DNS)"
+
+
+def test_headers_too_large_to_read_are_named(server: LocalServer) -> None:
+    def flood(handler: BaseHTTPRequestHandler) -> None:
+        handler.send_response(200)
+        for n in range(1000):
+            handler.send_header(f"X-Filler-{n}", "a" * 100)
+        try:
+            handler.end_headers()
+            handler.wfile.write(b"<p>never read</p>")
+        except OSError:  # the client hangs up once the head is over its cap
+            pass
+
+    url = server.add("/flood", Route(handler=flood))
+    assert _error(url) == "the server's headers are too large"

@@ -163,6 +163,8 @@ def _short(exc: Exception) -> str:
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     if "Name or service not known" in text or "nodename nor servname" in text:
         return "host name not found (DNS)"
+    if "Receive buffer too long" in text:  # h11's cap on a response's head (64 KiB)
+        return "the server's headers are too large"
     return text[:200]
 
 
