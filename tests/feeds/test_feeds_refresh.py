@@ -230,6 +230,25 @@ def test_work_that_kills_its_worker_is_given_up_never_redone_in_the_refresh() ->
 
 
 @pytest.mark.skipif(default_jobs() < 2, reason="a pool needs two cores")
+def test_where_worker_processes_cannot_work_at_all_the_work_is_done_here() -> None:
+    """Every worker dies before finishing anything (not the work's fault): after a few tries
+    the run goes on in its own process rather than give up every item."""
+    here = os.getpid()
+    pool = workers.Workers(processes=2, stop=threading.Event(), min_items=0)
+    outcomes: list[object] = []
+    try:
+        for value in range(1, 5):
+            try:
+                outcomes.append(pool.run(1, dies_on, here, value, value))
+            except workers.WorkerCrashed:
+                outcomes.append("crashed")
+    finally:
+        pool.close()
+    assert outcomes[: workers.FAILED_STARTS - 1] == ["crashed"] * (workers.FAILED_STARTS - 1)
+    assert outcomes[workers.FAILED_STARTS - 1 :] == [(3, here), (4, here)] and pool.broken
+
+
+@pytest.mark.skipif(default_jobs() < 2, reason="a pool needs two cores")
 def test_a_crash_in_a_pool_ends_only_the_work_that_caused_it() -> None:
     here = os.getpid()
     pool = workers.Workers(processes=2, stop=threading.Event(), min_items=0)

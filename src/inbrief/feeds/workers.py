@@ -17,7 +17,8 @@ and every piece of work in it, so each of those is tried once more on its own, i
 pool of its own, one at a time: work that ends that process too is given up with
 :class:`WorkerCrashed` (the caller keeps the teaser or reports the item), never redone in the
 refresh's own process, where the same crash would end the refresh. The next work starts a new
-pool. Only when no process can be started at all does the work run in the calling thread.
+pool. Only when processes cannot work here at all (none can start, or the first few die before
+any has finished a piece of work) does the work run in the calling thread.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import select
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -42,6 +44,9 @@ A = TypeVar("A")
 
 #: Items to prepare in one run before a pool is worth starting (about 1 s of work on one core).
 POOL_MIN_ITEMS = 40
+#: Pieces of work that fail in a process of their own, with no process of the run having
+#: finished any work, before the run concludes that processes do not work here.
+FAILED_STARTS = 3
 #: What the fork server imports once, so every worker starts with the pipeline loaded.
 _PRELOAD = ["inbrief.feeds.prepare"]
 
@@ -80,6 +85,9 @@ class Workers:
         #: Where work whose pool died is tried again, one piece at a time.
         self._alone: ProcessPoolExecutor | None = None
         self._alone_lock = threading.Lock()
+        self._failed_alone = 0
+        #: Set once a worker process has finished a piece of work.
+        self.worked = False
 
     def run(self, items: int, function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """``function(*args)`` (worth ``items`` items of work), in a worker process when the
@@ -145,29 +153,36 @@ class Workers:
                 future.cancel()
                 raise Stopped
             try:
-                return future.result(timeout=0.2)
+                result = future.result(timeout=0.2)
             except FutureTimeout:
                 continue
+            self.worked = True
+            return result
 
     def run_alone(self, work: Callable[[], T]) -> T:
         """``work()`` on its own in a one-process pool (after its pool died with it in hand):
         one piece at a time, so that a crash ends only the work that caused it. Raises
-        :class:`WorkerCrashed` if it ends that process too."""
+        :class:`WorkerCrashed` if it ends that process too.
+
+        If no process of this run has finished any work and :data:`FAILED_STARTS` pieces have
+        failed like this, processes do not work here at all (not the work's fault): this and
+        the rest of the run's work is done in the calling thread."""
         with self._alone_lock:
             if self.stop.is_set():
                 raise Stopped
-            try:
-                if self._alone is None:
-                    self._alone = _start_pool(1)
-                future = self._alone.submit(work)
-            except (BrokenProcessPool, RuntimeError, OSError, ValueError):
-                self._end_alone()
-                raise WorkerCrashed from None
-            try:
-                return self._wait(future)
-            except BrokenProcessPool:
-                self._end_alone()
-                raise WorkerCrashed from None
+            if not self.broken:
+                try:
+                    if self._alone is None:
+                        self._alone = _start_pool(1)
+                    return self._wait(self._alone.submit(work))
+                except (BrokenProcessPool, RuntimeError, OSError, ValueError):
+                    self._end_alone()
+                    self._failed_alone += 1
+                    if self.worked or self._failed_alone < FAILED_STARTS:
+                        raise WorkerCrashed from None
+                    with self._lock:
+                        self.broken = True
+        return work()
 
     def _end_alone(self) -> None:
         alone, self._alone = self._alone, None
@@ -211,7 +226,14 @@ class Workers:
                 each.shutdown(wait=True, cancel_futures=True)
 
 
+#: The resource tracker (a process of its own) removes the pools' semaphores when a refresh is
+#: killed with ``kill -9`` and then warns about them on the terminal; it inherits this option.
+_QUIET_TRACKER = "ignore::UserWarning:multiprocessing.resource_tracker"
+
+
 def _start_pool(processes: int) -> ProcessPoolExecutor:
+    if _QUIET_TRACKER not in sys.warnoptions:  # read when the tracker starts, with the pool
+        sys.warnoptions.append(_QUIET_TRACKER)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if "forkserver" in methods:
