@@ -16,10 +16,9 @@ Validation, printed before anything is written:
 - leave-one-task-out: fit on three tasks, summarize the fourth with k sentences;
 - repeated 2-fold inside each task: split every task's stories in two halves (seeded), fit on
   one half of all tasks, score the other half; both ways round, for several seeds;
-- in both, the hand-chosen brief takeaway score (``default.TAKEAWAY_PARAMS``, chosen on the
-  cnndm stories among :data:`GRID`) is chosen again from the grid on the training stories
-  alone (best mean ROUGE-1 over the stories it decides), so that the cnndm figures count
-  that choice as fitted too;
+- in both, the brief summaries' lead margin (``default.LEAD_MARGIN``, fitted among
+  :data:`MARGINS`) is fitted again on the training stories alone (:func:`chosen_margin`), so
+  that the cnndm figures count that choice as fitted too;
 - in-sample (fit on everything), for comparison only;
 - the brief rule everywhere (no summary counts as condensed: the scorer is never used).
 
@@ -30,6 +29,7 @@ Validation, printed before anything is written:
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import random
 import tempfile
@@ -50,7 +50,6 @@ from inbrief.summarize.centrality import Evidence, gather
 from inbrief.summarize.features import FEATURES, article_rows, feature_rows
 from inbrief.summarize.learned import MODEL_FILE, Scorer
 from inbrief.summarize.registry import learned_length
-from inbrief.summarize.scoring import ScoreParams
 from inbrief.summarize.units import Unit, sentence_units, title_terms
 
 Matrix = npt.NDArray[np.float64]
@@ -58,11 +57,12 @@ MODEL_PATH = Path(default.__file__).parent / MODEL_FILE
 _TOKENS = tokenizers.DefaultTokenizer(use_stemmer=True)
 #: L2 penalty on the standardised weights.
 PENALTY = 1.0
-#: The grid ``default.TAKEAWAY_PARAMS`` (position weight, long-word limit) was chosen from by
-#: looking at the stories it decides (:func:`decided_by_takeaway_params`); the validation
-#: rows choose from it again on their training stories only.
-GRID = tuple((w, n) for w in (0.5, 1.0, 2.0, 3.0, 4.0) for n in (20, 30, 40))
-Point = tuple[float, int]
+#: The lead margins ``default.LEAD_MARGIN`` is fitted among (a share of the lead's total
+#: score; ``inf``: always the lead).
+MARGINS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, float("inf"))
+#: The margin is fitted on summaries of this many sentences of every story (of more when the
+#: task asks for more): the length the lead rule starts at.
+MARGIN_K = default.OPENING + 1
 
 
 @dataclass
@@ -215,76 +215,106 @@ def by_task(data: Sequence[Prepared], values: Matrix) -> dict[str, Matrix]:
     }
 
 
-def decided_by_takeaway_params(item: Prepared) -> bool:
-    """Whether ``default.TAKEAWAY_PARAMS`` chooses part of the story's k-sentence summary:
-    a brief one with takeaways after the opening picks, in an article without headings."""
-    evidence, k = item.evidence, item.story.k
+def margin_k(item: Prepared) -> int:
+    """The summary length :func:`margin_figures` uses for the story: its task's k, at least
+    :data:`MARGIN_K`."""
+    return max(item.story.k, MARGIN_K)
+
+
+def decided_by_margin(item: Prepared) -> bool:
+    """Whether ``default.LEAD_MARGIN`` may change the story's :func:`margin_k`-sentence
+    summary: a brief one of more than the opening picks, in an article without headings."""
+    evidence, k = item.evidence, margin_k(item)
     return (
-        bool(item.units)
-        and k > default.OPENING
+        len(item.units) > k
         and len(set(evidence.sections)) < 2
         and not default.is_condensed(evidence, k)
     )
 
 
 @contextmanager
-def takeaway_params(point: Point) -> Iterator[None]:
-    """``default.TAKEAWAY_PARAMS`` set to the grid point ``(position weight, long words)``."""
-    saved = default.TAKEAWAY_PARAMS
-    default.TAKEAWAY_PARAMS = ScoreParams(position_weight=point[0], long_words=point[1])
+def lead_margin(margin: float) -> Iterator[None]:
+    """``default.LEAD_MARGIN`` set to ``margin``."""
+    saved = default.LEAD_MARGIN
+    default.LEAD_MARGIN = margin
     try:
         yield
     finally:
-        default.TAKEAWAY_PARAMS = saved
+        default.LEAD_MARGIN = saved
 
 
-def brief_figures(data: Sequence[Prepared]) -> dict[Point, Matrix]:
-    """ROUGE-1/2/L of every story at every grid point (NaN for a story the point does not
-    decide). Such summaries are brief, so the scorer plays no part in them."""
+def margin_figures(data: Sequence[Prepared]) -> dict[float, Matrix]:
+    """ROUGE-1/2/L of every story's :func:`margin_k`-sentence summary at every margin (NaN for
+    a story the margin does not decide). Such summaries are brief: the scorer plays no part.
+
+    The gist pages and newsroom ask for fewer sentences than the rule starts at; their
+    three-sentence summaries still say which opening sentences carry the reference, so every
+    task has a say in the margin, each weighing the same (:func:`chosen_margin`)."""
     unused = Scorer(
         FEATURES, (0.0,) * len(FEATURES), (1.0,) * len(FEATURES), (0.0,) * len(FEATURES), 0.0
     )
-    decided = [i for i, item in enumerate(data) if decided_by_takeaway_params(item)]
+    decided = [i for i, item in enumerate(data) if decided_by_margin(item)]
+    at_k = [_at_length(data[i], margin_k(data[i])) for i in decided]
     values = {}
-    for point in GRID:
+    for margin in MARGINS:
         table = np.full((len(data), 3), np.nan)
-        with takeaway_params(point):
-            table[decided] = scores([data[i] for i in decided], unused)
-        values[point] = table
+        with lead_margin(margin):
+            table[decided] = scores(at_k, unused)
+        values[margin] = table
     return values
 
 
-def chosen_point(values: dict[Point, Matrix], train: Sequence[int]) -> Point:
-    """The grid point with the best mean ROUGE-1 over the training stories it decides (the
-    shipped one when it decides none of them)."""
-    shipped = (default.TAKEAWAY_PARAMS.position_weight, default.TAKEAWAY_PARAMS.long_words)
-    rows = [i for i in train if not np.isnan(values[GRID[0]][i, 0])]
+def _at_length(item: Prepared, k: int) -> Prepared:
+    story = dataclasses.replace(item.story, k=k)
+    return Prepared(story, item.units, item.evidence, item.rows, item.labels)
+
+
+def chosen_margin(
+    data: Sequence[Prepared], values: dict[float, Matrix], train: Sequence[int]
+) -> float:
+    """The margin with the best ROUGE-1 over the training stories it decides, each task's
+    mean weighing the same (the shipped one when it decides none of them); ties go to the
+    larger margin (the plain lead where unsure)."""
+    rows = [i for i in train if not np.isnan(values[MARGINS[0]][i, 0])]
     if not rows:
-        return shipped
-    return max(GRID, key=lambda point: float(values[point][rows, 0].mean()))
+        return default.LEAD_MARGIN
+    tasks = sorted({data[i].story.task for i in rows})
+
+    def figure(margin: float) -> float:
+        return float(
+            np.mean(
+                [
+                    values[margin][[i for i in rows if data[i].story.task == t], 0].mean()
+                    for t in tasks
+                ]
+            )
+        )
+
+    return max(reversed(MARGINS), key=figure)
 
 
 def leave_one_task_out(
-    data: Sequence[Prepared], values: dict[Point, Matrix]
-) -> tuple[dict[str, Matrix], dict[str, Point]]:
-    """Held-out figures per task, and the takeaway grid point chosen without the task."""
-    result, points = {}, {}
+    data: Sequence[Prepared], values: dict[float, Matrix]
+) -> tuple[dict[str, Matrix], dict[str, float]]:
+    """Held-out figures per task, and the lead margin fitted without the task."""
+    result, margins = {}, {}
     for task in TASKS:
         train = [i for i, d in enumerate(data) if d.story.task != task]
         scorer = fit([data[i] for i in train])
         held = [d for d in data if d.story.task == task]
-        points[task] = chosen_point(values, train)
-        with takeaway_params(points[task]):
+        margins[task] = chosen_margin(data, values, train)
+        with lead_margin(margins[task]):
             result[task] = scores(held, scorer).mean(axis=0)
-    return result, points
+    return result, margins
 
 
 def two_fold(
-    data: Sequence[Prepared], seeds: Sequence[int], values: dict[Point, Matrix]
-) -> dict[str, Matrix]:
+    data: Sequence[Prepared], seeds: Sequence[int], values: dict[float, Matrix]
+) -> tuple[dict[str, Matrix], list[float]]:
     """Mean held-out figures over ``seeds`` random halvings of every task, both ways round
-    (the scorer and the takeaway grid point chosen on the training half)."""
+    (the scorer and the lead margin fitted on the training half), and the margins fitted."""
     held_out = np.zeros((len(seeds), len(data), 3))
+    margins: list[float] = []
     for s, seed in enumerate(seeds):
         halves: list[int] = []
         for task in TASKS:
@@ -297,9 +327,10 @@ def two_fold(
         ):
             scorer = fit([data[i] for i in sorted(train)])
             held = sorted(test)
-            with takeaway_params(chosen_point(values, sorted(train))):
+            margins.append(chosen_margin(data, values, sorted(train)))
+            with lead_margin(margins[-1]):
                 held_out[s, held] = scores([data[i] for i in held], scorer)
-    return by_task(data, held_out.mean(axis=0))
+    return by_task(data, held_out.mean(axis=0)), margins
 
 
 def length_report(data: Sequence[Prepared], scorer: Scorer) -> None:
@@ -336,20 +367,36 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"{len(data)} stories, {sum(len(d.units) for d in data)} sentences, "
           f"{int(sum(d.labels.sum() for d in data))} oracle picks")  # fmt: skip
     scorer = fit(data)
-    values = brief_figures(data)
-    held_out, points = leave_one_task_out(data, values)
-    figures = {
-        "brief rule everywhere (the scorer unused)": by_task(data, brief_everywhere(data, scorer)),
-        "in-sample (fit on all four tasks)": by_task(data, scores(data, scorer)),
-        "leave-one-task-out (fit on the other three)": held_out,
-        f"2-fold inside each task, {args.seeds} seeds": two_fold(data, range(args.seeds), values),
-    }
+    values = margin_figures(data)
+    margin = chosen_margin(data, values, range(len(data)))
+    print("\nLead margin: ROUGE-1 of summaries of at least "
+          f"{MARGIN_K} sentences, stories it decides (in-sample, fitted {margin}):")  # fmt: skip
+    members = {task: [i for i, d in enumerate(data) if d.story.task == task] for task in TASKS}
+    for m in MARGINS:
+        cells = (f"{task} {np.nanmean(values[m][rows, 0]):.2f}" for task, rows in members.items())
+        print(f"  {m}: " + ", ".join(cells))
+    held_out, margins = leave_one_task_out(data, values)
+    halves, fold_margins = two_fold(data, range(args.seeds), values)
+    with lead_margin(margin):
+        figures = {
+            "brief rule everywhere (the scorer unused)": by_task(
+                data, brief_everywhere(data, scorer)
+            ),
+            "in-sample (fit on all four tasks)": by_task(data, scores(data, scorer)),
+        }
+    figures["leave-one-task-out (fit on the other three)"] = held_out
+    figures[f"2-fold inside each task, {args.seeds} seeds"] = halves
     title = f"Default summarizer, condensed from {default.CONDENSED:.2f}, k sentences per task"
     print_table(title, figures)
     print(
-        "\nBrief takeaway score (position weight, long words) chosen without the task: "
-        + ", ".join(f"{task} {point}" for task, point in points.items())
+        "\nLead margin fitted without the task: "
+        + ", ".join(f"{task} {m}" for task, m in margins.items())
+        + "; on each 2-fold training half: "
+        + ", ".join(map(str, fold_margins))
     )
+    if margin != default.LEAD_MARGIN:
+        print(f"\nNOTE: the fitted lead margin {margin} differs from the shipped "
+              f"default.LEAD_MARGIN {default.LEAD_MARGIN}")  # fmt: skip
     length_report(data, scorer)
     print_table(
         "Default length, in-sample", {"own length": by_task(data, scores(data, scorer, True))}

@@ -156,6 +156,58 @@ def test_a_brief_takeaway_may_lean_on_the_pick_right_before_it() -> None:
     assert admits(0, [])  # a sentence that reads on its own is always admitted
 
 
+HARBOUR = [
+    "The city council approved a new harbour bridge on Tuesday after a long debate.",
+    "The vote followed three years of planning and public hearings across the city.",
+    "Construction is expected to begin next spring and last about four years.",
+    "Critics said the new harbour bridge would cost the city council far more than planned.",
+    "Local shops hope the work will bring more visitors to the waterfront.",
+    "The old ferry service will keep running until the bridge opens.",
+    "A final design will be presented to residents in the autumn.",
+]
+
+
+def _picked(paragraphs: list[str], count: int) -> list[int]:
+    art = article("Council approves new harbour bridge", ("", paragraphs))
+    return [paragraphs.index(text) for text in texts(art, SummaryOptions(sentences=count))]
+
+
+def test_a_brief_summary_keeps_the_opening_unless_its_picks_clearly_beat_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The gist score prefers the critics' sentence to the third one, by a little: a
+    three-sentence summary of a story without headings stays the plain lead."""
+    assert _picked(HARBOUR, 3) == [0, 1, 2]
+    monkeypatch.setattr(default, "LEAD_MARGIN", 0.0)
+    assert _picked(HARBOUR, 3) == [0, 1, 3]
+
+
+def test_a_later_sentence_that_clearly_beats_the_opening_one_replaces_it() -> None:
+    critics = "Critics said the new harbour bridge approved by the council would cost the city"
+    paragraphs = [
+        *HARBOUR[:2],
+        "Builders expect to start next spring.",
+        f"{critics} far more than planned.",
+        *HARBOUR[4:],
+    ]
+    assert _picked(paragraphs, 3) == [0, 1, 3]
+
+
+def test_the_lead_of_a_brief_summary_obeys_its_standalone_rules() -> None:
+    """A question does not open it; a leaning sentence joins it right after the sentence it
+    leans on."""
+    paragraphs = [
+        "Who pays for a new harbour bridge?",
+        *HARBOUR[:1],
+        "It followed three years of planning and public hearings across the city.",
+        *HARBOUR[2:],
+    ]
+    units = sentence_units(article("Bridge", ("", paragraphs)), ENGLISH)
+    evidence = gather(units, ())
+    assert default.lead(evidence, 3) == [1, 2, 3]
+    assert default.lead(evidence, len(units)) is None
+
+
 def test_a_condensed_summary_opens_with_a_sentence_that_stands_alone() -> None:
     """Keeping four sentences or more and a third of them or more, the summary reads as a
     shortened article: after its gist sentence any sentence but a heading may follow."""

@@ -6,9 +6,11 @@
   are what a one- or two-sentence summary returns, and the gist is drawn from them.
 - Further *takeaways* depend on how much of the article the summary keeps. A *brief*
   summary (fewer than four sentences, less than a third of the article's, or an article
-  with headings) takes them by the same formula with more weight on position (news puts its
-  points first: the people who wrote CNN/DailyMail's highlights took them from the
-  opening; with headings, less weight on position, so that they cover the sections). A
+  with headings) takes them by the same formula (with headings, with less weight on
+  position, so that they cover the sections). Without headings, a brief summary of more
+  than two sentences is the article's opening sentences unless its picks beat them clearly
+  (:func:`lead_unless_beaten`): the people who wrote CNN/DailyMail's highlights took them
+  from the opening, and where the scores are unsure the plain lead is the safer summary. A
   *condensed* one (four sentences or more, and a third of the article's or
   more) takes all its sentences by the learned scorer's probability that a person would keep
   the sentence (:mod:`inbrief.summarize.learned`, trained on news summaries written by people,
@@ -44,10 +46,6 @@ GIST_WORDS = 45
 #: parts).
 OPENING = 2
 GIST_PARAMS = ScoreParams()
-#: A brief summary's takeaways after the opening two lean more on position than the gist
-#: (3 against 1) and accept longer sentences (a takeaway may carry detail). Chosen on the
-#: cnndm dev stories among position weights 2, 3, 4 and long-word limits 30, 40.
-TAKEAWAY_PARAMS = ScoreParams(position_weight=3.0, long_words=30)
 #: In an article with headings takeaways should cover the piece, not repeat its opening:
 #: they lean less on position (0.5, as in 0.1.0) and spread over the sections.
 SECTIONED_PARAMS = ScoreParams(position_weight=0.5, long_words=30)
@@ -58,6 +56,11 @@ SECTIONED_PARAMS = ScoreParams(position_weight=0.5, long_words=30)
 CONDENSED = 1 / 3
 #: A summary of fewer sentences is a digest (a gist and up to two takeaways), never condensed.
 CONDENSED_COUNT = 4
+#: A brief summary of more than :data:`OPENING` sentences, in an article without headings,
+#: is the article's opening sentences unless its picks' total gist score beats theirs by
+#: more than this share (:func:`lead_unless_beaten`). Fitted by ``benchmarks.summary_train``
+#: (best ROUGE-1 over three-sentence summaries of every dev story, each task weighing the same).
+LEAD_MARGIN = 0.1
 
 
 def is_condensed(evidence: Evidence, count: int) -> bool:
@@ -105,12 +108,12 @@ def opening_scores(evidence: Evidence) -> list[float]:
 def takeaway_scores(evidence: Evidence, learned: Sequence[float], count: int) -> list[float]:
     """What a ``count``-sentence summary's takeaways after the opening are chosen by: the
     learned probability (scaled to the article's best) when it is condensed, else the
-    hand-tuned score (:data:`SECTIONED_PARAMS` with headings, :data:`TAKEAWAY_PARAMS`
-    without)."""
+    hand-tuned score (:data:`SECTIONED_PARAMS` with headings, the gist score without: a
+    brief summary's lean on the opening comes from :func:`lead_unless_beaten`)."""
     if len(set(evidence.sections)) > 1:
         return scores(evidence, SECTIONED_PARAMS)
     if not is_condensed(evidence, count):
-        return scores(evidence, TAKEAWAY_PARAMS)
+        return scores(evidence, GIST_PARAMS)
     top = max(learned, default=0.0) or 1.0
     return [p / top for p in learned]
 
@@ -143,7 +146,44 @@ def choose(
         params=params,
         admits=admits if admitted >= count else None,
     )
-    return gist_first(picks, opening, evidence) if condensed else picks
+    if condensed:
+        return gist_first(picks, opening, evidence)
+    return lead_unless_beaten(evidence, takeaway, picks)
+
+
+def lead(evidence: Evidence, count: int) -> list[int] | None:
+    """The first ``count`` units, in document order, that make a brief summary by its own
+    rules: the first reads on its own, each later one reads on its own or right after the one
+    before it (None when the article has too few)."""
+    admits = admission(evidence, condensed=False)
+    opening: list[int] = []
+    for i, seen in enumerate(evidence.readings):
+        if len(opening) == count:
+            break
+        if seen.stands_alone if not opening else admits(i, opening):
+            opening.append(i)
+    return opening if len(opening) == count else None
+
+
+def lead_unless_beaten(
+    evidence: Evidence, takeaway: Sequence[float], picks: Sequence[int]
+) -> list[int]:
+    """A brief summary's ``picks``, or the article's opening sentences (:func:`lead`) unless
+    the picks' total ``takeaway`` score beats theirs by more than :data:`LEAD_MARGIN` of it.
+
+    The people who wrote three highlights of a news story took them from its opening; the
+    scores prefer another sentence often on evidence too thin to show. Where the picks are
+    not clearly better, the plain lead is the safer summary. Only with more picks than
+    :data:`OPENING` and in an article without headings (whose takeaways cover the sections).
+    """
+    if len(picks) <= OPENING or len(set(evidence.sections)) > 1:
+        return list(picks)
+    opening = lead(evidence, len(picks))
+    if opening is None or sorted(picks) == opening:
+        return list(picks)
+    theirs = sum(takeaway[i] for i in opening)
+    gain = sum(takeaway[i] for i in picks) - theirs
+    return list(picks) if gain > LEAD_MARGIN * theirs else opening
 
 
 def gist_first(picks: Sequence[int], opening: Sequence[float], evidence: Evidence) -> list[int]:
