@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
-from inbrief.extract.authors import clean_author
+from inbrief.extract.authors import byline_in_markup, clean_author
 from inbrief.extract.dates import DATE_META, normalize_date, published_date
 from inbrief.links import resolve_link
 from inbrief.textclean import clean_inline
@@ -133,7 +133,7 @@ def read_metadata(tree: lxml_html.HtmlElement, base_url: str | None = None) -> M
     meta.byline = (
         _names(from_ld("author", "creator"))
         or _meta(metas, "author", "article:author", "byl", "parsely-author", "sailthru.author")
-        or _first_text(tree, '//*[@rel="author"]|//*[contains(@class,"byline")]', limit=80)
+        or byline_in_markup(tree)
     )
     if meta.byline and meta.byline.startswith(("http://", "https://")):
         meta.byline = None
