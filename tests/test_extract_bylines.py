@@ -35,6 +35,11 @@ def byline(body: str) -> str | None:
         ('<ol class="commentlist"><li><span class="author">Hungry says</span></li></ol>'
          '<span class="byline">Ann Lee</span>', "Ann Lee"),
         ('<figure><img src="a.jpg"><span class="byline">File photo</span></figure>', None),
+        # a list of other posts, each with its byline, before the story's own
+        ('<ul><li><a>Post one</a><span class="byline">Felicia Sonmez</span></li>'
+         '<li><a>Post two</a><span class="byline">Glenn Kessler</span></li></ul>'
+         '<span class="byline">Max Fisher</span>', "Max Fisher"),
+        ('<ul class="meta"><li class="author">Ann Lee</li><li>2 comments</li></ul>', "Ann Lee"),
         ('<span class="byline">Jan 4, 2008</span>', None),
         ('<span class="byline">Enter your email to receive our newsletter.</span>', None),
         ('<span class="author">the Google Desktop Team</span>', None),

@@ -128,7 +128,12 @@ def byline_in_markup(tree: lxml_html.HtmlElement) -> str | None:
 
 
 def _in_other_part(node: lxml_html.HtmlElement) -> bool:
+    """Inside a comment, a picture's caption or credit, or a list of other posts (a list whose
+    items carry bylines of their own)."""
     for element in node.iterancestors():
+        listed = element.getparent() if element.tag == "li" else None
+        if listed is not None and len(_bylined_items(listed)) > 1:
+            return True
         if element.tag in ("body", "html"):  # a page's own classes ("has-comments") say nothing
             return False
         if element.tag in ("figure", "figcaption"):
@@ -137,3 +142,13 @@ def _in_other_part(node: lxml_html.HtmlElement) -> bool:
         if _ELSEWHERE.search(marks):
             return True
     return False
+
+
+def _bylined_items(listed: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    items = []
+    for item in listed.iterchildren("li"):
+        if item.xpath(_BYLINE_MARKUP.replace("//*", ".//*")):
+            items.append(item)
+            if len(items) > 1:
+                break
+    return items
