@@ -212,22 +212,20 @@ def load_articles(
     ``cancelled`` lets a caller end a slow fetch early (see :func:`inbrief.fetch.fetch`)."""
     try:
         raw = read_source(source, limits, cancelled)
-        for _ in range(MAX_META_REFRESHES):
+        followed = 0
+        while True:
             articles, problem = _articles_or_problem(raw)
             target = _refresh_target(raw, articles)
             if target is None:
                 if problem is not None:
                     raise problem
                 return articles
+            if followed == MAX_META_REFRESHES:
+                raise InbriefError(
+                    f"too many redirects (more than {MAX_META_REFRESHES} meta refreshes)"
+                )
+            followed += 1
             raw = read_source(target, limits, cancelled)
-        articles, problem = _articles_or_problem(raw)
-        if problem is not None:
-            raise problem
-        if _refresh_target(raw, articles) is not None:
-            raise InbriefError(
-                f"too many redirects (more than {MAX_META_REFRESHES} meta refreshes)"
-            )
-        return articles
     except InbriefError as exc:
         raise exc.with_source(source) from None
 

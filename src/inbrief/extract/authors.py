@@ -80,6 +80,7 @@ _BYLINE_MARKUP = (
     '|//*[contains(concat(" ",normalize-space(@class)," ")," author ")]'
     '|//*[contains(@class,"author-name") or contains(@class,"authorName")]'
 )
+_BYLINE_MARKUP_BELOW = _BYLINE_MARKUP.replace("//*", ".//*")
 #: Bylines of other things than the story: its comments, its pictures.
 _ELSEWHERE = re.compile(r"(?:^|\s)(?:comment|caption|credit|reply)", re.IGNORECASE)
 #: Where a marked-up byline's name ends: a handle, an address, a separator, the links and
@@ -147,7 +148,7 @@ def _in_other_part(node: lxml_html.HtmlElement) -> bool:
 def _bylined_items(listed: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
     items = []
     for item in listed.iterchildren("li"):
-        if item.xpath(_BYLINE_MARKUP.replace("//*", ".//*")):
+        if item.xpath(_BYLINE_MARKUP_BELOW):
             items.append(item)
             if len(items) > 1:
                 break

@@ -123,7 +123,7 @@ def page_candidates(
     tree = parse_html(text)
     meta = read_metadata(tree, base_url=url)
     reveal_noscript(tree)
-    scripts = len(tree.xpath("//script"))
+    scripted = next(tree.iter("script"), None) is not None
     page_words, page_chars = _text_size(tree)
     prepare_page(tree, page_chars)
     title = meta.title or ""
@@ -131,7 +131,7 @@ def page_candidates(
     return PageCandidates(
         meta,
         page_words,
-        scripts > 0 and page_words < SCRIPTED_PAGE_WORDS,
+        scripted and page_words < SCRIPTED_PAGE_WORDS,
         own=_readability_candidate(Path.OWN, tree, title, base),
         alternative=lambda: _best_alternative(tree, meta, title, base),
         alone=lambda: _readability_candidate(Path.READABILITY, parse_html(text), title, base),

@@ -126,22 +126,27 @@ class Workers:
         try:
             futures = [pool.submit(function, x) for x in inputs]
         except (BrokenProcessPool, RuntimeError, OSError):
-            self._lost(pool)
             futures = []
+
+        def redo(x: A) -> T:
+            """``x``'s work after its pool died with it in hand."""
+            self._lost(pool)
+            try:
+                return self.run_alone(partial(function, x))
+            except WorkerCrashed:
+                if crashed is None:
+                    raise
+                return crashed(x)
+
         try:
             for number, x in enumerate(inputs):
+                if number >= len(futures):
+                    yield redo(x)
+                    continue
                 try:
-                    if number >= len(futures):
-                        raise BrokenProcessPool
                     result = self._wait(futures[number])
                 except BrokenProcessPool:
-                    self._lost(pool)
-                    try:
-                        result = self.run_alone(partial(function, x))
-                    except WorkerCrashed:
-                        if crashed is None:
-                            raise
-                        result = crashed(x)
+                    result = redo(x)
                 yield result
         finally:
             for future in futures:  # an early stop: drop what has not started
