@@ -65,6 +65,15 @@ def test_hidden_and_offscreen_elements_are_dropped() -> None:
     assert "Also hidden" not in text
 
 
+def test_a_copy_of_the_story_in_a_box_classed_hidden_is_not_read_twice() -> None:
+    copy = "".join(f"<p>{text}</p>" for text in _FILLER)
+    hidden = f"<div class='article story hidden'>{copy}</div>"
+    assert _article(hidden).text.count(_FILLER[0]) == 1
+    # Whole class names only: "hidden-xs" hides a box on phones alone.
+    shown = "<div class='hidden-xs'><p>Shown on every screen but the smallest ones.</p></div>"
+    assert "Shown on every screen" in _article(shown).text
+
+
 def test_share_newsletter_and_related_boxes_are_dropped() -> None:
     boxes = (
         "<div class='share-bar'><a href='f'>Facebook</a> <a href='t'>Twitter</a></div>"

@@ -47,6 +47,10 @@ _HIDDEN_STYLE = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*hidden|left\s*:\s*-\d{3,}px|top\s*:\s*-\d{3,}px",
     re.IGNORECASE,
 )
+#: Class names that hide an element from readers in every stylesheet that uses them (``hidden``,
+#: Bootstrap's ``d-none``): whole class tokens only, so ``hidden-xs`` (hidden on phones alone)
+#: stays.
+_HIDDEN_CLASSES = frozenset({"hidden", "hide", "is-hidden", "d-none"})
 #: A box holding this many paragraphs of 150+ characters is content, whatever its name.
 _ARTICLE_PARAGRAPHS = 3
 #: Only elements with one of these attributes can be hidden, embedded posts or furniture.
@@ -154,7 +158,11 @@ def prepare_page(tree: lxml_html.HtmlElement, page_chars: int = 0) -> None:
         if classes and _EMBED_CLASS.search(classes):
             _protect_embed(element)
             continue
-        if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        if (
+            element.get("hidden") is not None
+            or element.get("aria-hidden") == "true"
+            or (classes and _HIDDEN_CLASSES.intersection(classes.lower().split()))
+        ):
             doomed.append(element)
             continue
         style = element.get("style")
