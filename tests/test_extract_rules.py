@@ -346,3 +346,46 @@ def test_a_list_written_between_the_items_of_another_is_nested_not_lost() -> Non
         "After testing, they should report the results.",
     ]
     assert blocks[0].levels == [0, 1, 1, 0]
+
+
+_COMMENTS = (
+    "<p>What a marvellous plan, the council should have done this years ago and saved a "
+    "fortune in repairs to the promenade.</p><p class='posted'>Posted by: Rupert | Mar 26</p>"
+    "<p>I disagree entirely with the previous comment, the money would be better spent on "
+    "the schools in the town, which are falling apart.</p>"
+    "<p class='posted'>Posted by: Terry | Mar 26</p>"
+)
+
+
+def test_readers_comments_under_a_comments_heading_are_not_the_story() -> None:
+    article = _article(after=f"<h2>Comments</h2>{_COMMENTS}")
+    assert article.text == "\n\n".join(_FILLER)
+    article = _article(after=f"<h3>3 Responses to “Harbour wall”</h3>{_COMMENTS}")
+    assert article.text == "\n\n".join(_FILLER)
+
+
+def test_readers_comments_in_boxes_named_as_comments_are_not_the_story() -> None:
+    boxes = (
+        "<div class='commentbody by-rupert'><p>What a marvellous plan, the council should have "
+        "done this years ago and saved a fortune in repairs to the promenade, and the pier "
+        "too.</p><p class='posted'>Posted by: Rupert | Mar 26</p></div>"
+        "<div class='commentbody by-terry'><p>I disagree entirely with the previous comment, "
+        "the money would be better spent on the schools in the town, which are falling "
+        "apart.</p><p class='posted'>Posted by: Terry | Mar 26</p></div>"
+    )
+    assert _article(after=boxes).text == "\n\n".join(_FILLER)
+    # "commentary" names the article itself, not readers' comments.
+    named = _page().replace(b"<article>", b"<article><div class='commentary'>")
+    named = named.replace(b"</article>", b"</div></article>")
+    assert article_from_html(named).text == "\n\n".join(_FILLER)
+
+
+def test_a_comments_opener_after_the_story_ends_it_but_not_a_link_to_them() -> None:
+    article = _article(after=f"<p>Have your say</p>{_COMMENTS}")
+    assert article.text == "\n\n".join(_FILLER)
+    link = "<p><a href='/harbour#comments'>Comments (0)</a></p>"
+    article = _article(after=f"{link}<p>A second post follows on the same page of the blog.</p>")
+    assert "A second post follows" in article.text
+    # Before the story, "Have your say" is a link bar's label, not the end of anything.
+    page = _page().replace(b"<h1>Harbour wall to be rebuilt</h1>", b"<p>Have your say</p>")
+    assert article_from_html(page).text.endswith("\n\n".join(_FILLER))

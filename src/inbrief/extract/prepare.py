@@ -73,6 +73,15 @@ def is_furniture(classes: str) -> bool:
     return any(pair in _PAIRS for pair in pairwise(words))
 
 
+@lru_cache(maxsize=8192)
+def names_comments(classes: str) -> bool:
+    """True when a class/id string names readers' comments (``commentbody``, ``comment-list``)."""
+    return any(
+        word.startswith("comment") and not word.startswith(("commentar", "commentat"))
+        for word in _words(classes)
+    )
+
+
 _INLINE_TAGS = {"span", "em", "strong", "b", "i", "small", "label", "font", "sup", "sub", "u"}
 _BOX_PARTS = {"img", "picture", "div", "p", "ul", "ol", "li", "figure", "button", "svg"}
 
@@ -170,6 +179,10 @@ def prepare_page(tree: lxml_html.HtmlElement, page_chars: int = 0) -> None:
             doomed.append(element)
             continue
         names = f"{classes} {element.get('id') or ''}"
+        if names.strip() and tag != "a" and names_comments(names):
+            if len(element.text_content()) <= limit:
+                doomed.append(element)
+            continue
         if not names.strip() or tag == "a" or not is_furniture(names):
             continue
         if tag in _INLINE_TAGS:
