@@ -5,7 +5,8 @@ from __future__ import annotations
 from lxml import html as lxml_html
 
 from inbrief.extract.boilerplate import is_call_to_action, is_shouting_link
-from inbrief.extract.page import article_from_html
+from inbrief.extract.choice import Path
+from inbrief.extract.page import article_from_html, extract_page
 from inbrief.extract.prepare import is_furniture
 from inbrief.extract.structure import build_sections
 from inbrief.model import Article, BlockKind
@@ -389,3 +390,19 @@ def test_a_comments_opener_after_the_story_ends_it_but_not_a_link_to_them() -> N
     # Before the story, "Have your say" is a link bar's label, not the end of anything.
     page = _page().replace(b"<h1>Harbour wall to be rebuilt</h1>", b"<p>Have your say</p>")
     assert article_from_html(page).text.endswith("\n\n".join(_FILLER))
+
+
+def test_a_post_whose_class_says_comments_are_open_is_not_a_comments_box() -> None:
+    story = "".join(f"<p>{text}</p>" for text in _FILLER)
+    aside = "".join(
+        f"<li><a href='/p/{n}'>Archive entry number {n} of the harbour blog</a></li>"
+        for n in range(60)
+    )
+    page = (
+        "<html><head><title>Harbour wall to be rebuilt</title></head><body>"
+        f"<div class='post hentry comments-open'><h1>Harbour wall to be rebuilt</h1>{story}</div>"
+        f"<div class='sidebar'><ul>{aside}</ul></div></body></html>"
+    )
+    found = extract_page(page.encode())
+    assert found.article.text == "\n\n".join(_FILLER)
+    assert found.decision.path is Path.OWN  # our own body, not a fallback's

@@ -73,12 +73,20 @@ def is_furniture(classes: str) -> bool:
     return any(pair in _PAIRS for pair in pairwise(words))
 
 
+#: Words that make a comments class a state of the post ("comments-open", "has-comments"), not a
+#: box of comments: WordPress-style themes put them on the article's own container.
+_COMMENT_STATES = frozenset({"open", "closed", "has", "allowed", "enabled", "disabled"})
+
+
 @lru_cache(maxsize=8192)
 def names_comments(classes: str) -> bool:
     """True when a class/id string names readers' comments (``commentbody``, ``comment-list``)."""
+    words = _words(classes)
+    if _COMMENT_STATES.intersection(words):
+        return False
     return any(
         word.startswith("comment") and not word.startswith(("commentar", "commentat"))
-        for word in _words(classes)
+        for word in words
     )
 
 
