@@ -5,7 +5,8 @@ from __future__ import annotations
 from lxml import html as lxml_html
 
 from inbrief.extract.boilerplate import is_call_to_action, is_shouting_link
-from inbrief.extract.page import article_from_html
+from inbrief.extract.choice import Path
+from inbrief.extract.page import article_from_html, extract_page
 from inbrief.extract.prepare import is_furniture
 from inbrief.extract.structure import build_sections
 from inbrief.model import Article, BlockKind
@@ -63,6 +64,15 @@ def test_hidden_and_offscreen_elements_are_dropped() -> None:
     text = _article(hidden).text
     assert "Hidden text" not in text and "Download themes" not in text
     assert "Also hidden" not in text
+
+
+def test_a_copy_of_the_story_in_a_box_classed_hidden_is_not_read_twice() -> None:
+    copy = "".join(f"<p>{text}</p>" for text in _FILLER)
+    hidden = f"<div class='article story hidden'>{copy}</div>"
+    assert _article(hidden).text.count(_FILLER[0]) == 1
+    # Whole class names only: "hidden-xs" hides a box on phones alone.
+    shown = "<div class='hidden-xs'><p>Shown on every screen but the smallest ones.</p></div>"
+    assert "Shown on every screen" in _article(shown).text
 
 
 def test_share_newsletter_and_related_boxes_are_dropped() -> None:
@@ -337,3 +347,62 @@ def test_a_list_written_between_the_items_of_another_is_nested_not_lost() -> Non
         "After testing, they should report the results.",
     ]
     assert blocks[0].levels == [0, 1, 1, 0]
+
+
+_COMMENTS = (
+    "<p>What a marvellous plan, the council should have done this years ago and saved a "
+    "fortune in repairs to the promenade.</p><p class='posted'>Posted by: Rupert | Mar 26</p>"
+    "<p>I disagree entirely with the previous comment, the money would be better spent on "
+    "the schools in the town, which are falling apart.</p>"
+    "<p class='posted'>Posted by: Terry | Mar 26</p>"
+)
+
+
+def test_readers_comments_under_a_comments_heading_are_not_the_story() -> None:
+    article = _article(after=f"<h2>Comments</h2>{_COMMENTS}")
+    assert article.text == "\n\n".join(_FILLER)
+    article = _article(after=f"<h3>3 Responses to “Harbour wall”</h3>{_COMMENTS}")
+    assert article.text == "\n\n".join(_FILLER)
+
+
+def test_readers_comments_in_boxes_named_as_comments_are_not_the_story() -> None:
+    boxes = (
+        "<div class='commentbody by-rupert'><p>What a marvellous plan, the council should have "
+        "done this years ago and saved a fortune in repairs to the promenade, and the pier "
+        "too.</p><p class='posted'>Posted by: Rupert | Mar 26</p></div>"
+        "<div class='commentbody by-terry'><p>I disagree entirely with the previous comment, "
+        "the money would be better spent on the schools in the town, which are falling "
+        "apart.</p><p class='posted'>Posted by: Terry | Mar 26</p></div>"
+    )
+    assert _article(after=boxes).text == "\n\n".join(_FILLER)
+    # "commentary" names the article itself, not readers' comments.
+    named = _page().replace(b"<article>", b"<article><div class='commentary'>")
+    named = named.replace(b"</article>", b"</div></article>")
+    assert article_from_html(named).text == "\n\n".join(_FILLER)
+
+
+def test_a_comments_opener_after_the_story_ends_it_but_not_a_link_to_them() -> None:
+    article = _article(after=f"<p>Have your say</p>{_COMMENTS}")
+    assert article.text == "\n\n".join(_FILLER)
+    link = "<p><a href='/harbour#comments'>Comments (0)</a></p>"
+    article = _article(after=f"{link}<p>A second post follows on the same page of the blog.</p>")
+    assert "A second post follows" in article.text
+    # Before the story, "Have your say" is a link bar's label, not the end of anything.
+    page = _page().replace(b"<h1>Harbour wall to be rebuilt</h1>", b"<p>Have your say</p>")
+    assert article_from_html(page).text.endswith("\n\n".join(_FILLER))
+
+
+def test_a_post_whose_class_says_comments_are_open_is_not_a_comments_box() -> None:
+    story = "".join(f"<p>{text}</p>" for text in _FILLER)
+    aside = "".join(
+        f"<li><a href='/p/{n}'>Archive entry number {n} of the harbour blog</a></li>"
+        for n in range(60)
+    )
+    page = (
+        "<html><head><title>Harbour wall to be rebuilt</title></head><body>"
+        f"<div class='post hentry comments-open'><h1>Harbour wall to be rebuilt</h1>{story}</div>"
+        f"<div class='sidebar'><ul>{aside}</ul></div></body></html>"
+    )
+    found = extract_page(page.encode())
+    assert found.article.text == "\n\n".join(_FILLER)
+    assert found.decision.path is Path.OWN  # our own body, not a fallback's

@@ -52,3 +52,12 @@ def test_headline_side_of_a_title_is_the_one_the_page_shows_as_a_heading(
     head_title: str, body: str, title: str | None
 ) -> None:
     assert _title(head_title, body) == (title or head_title)
+
+
+def test_a_declared_title_that_swallowed_the_page_scripts_is_not_the_title() -> None:
+    script = "this.sectionLevel2 = 'sports'; this.language = 'en'; " * 20
+    markup = (
+        "<html><head><meta name='title' content=\"Welcome to the Harbour Gazette -- News, "
+        f'Sports, Ente {script}"></head><body><h1>Ferry runs again</h1>{_POST}</body></html>'
+    )
+    assert read_metadata(lxml_html.document_fromstring(markup)).title == "Ferry runs again"

@@ -170,6 +170,11 @@ def _language(tree: lxml_html.HtmlElement, metas: dict[str, str]) -> str | None:
 _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
 
 
+#: A title longer than this is markup gone wrong, not a headline (``<title>`` is read with the
+#: same limit).
+_TITLE_CHARS = 400
+
+
 def _title(
     tree: lxml_html.HtmlElement, declared: str | None, site: str | None, url: str | None
 ) -> str | None:
@@ -180,6 +185,8 @@ def _title(
     where ``<title>`` (its site's name removed) says the same, or there is no ``<title>``.
     """
     title_tag = _unescaped(_first_text(tree, "//title"))
+    if declared and len(declared) > _TITLE_CHARS:
+        declared = None  # a quote left open in a meta tag swallowed the scripts after it
     headings = _heading_texts(tree) if declared or title_tag else {}
     if declared:
         return _without_site_name(declared, site, url, headings)

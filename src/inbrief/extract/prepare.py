@@ -47,6 +47,10 @@ _HIDDEN_STYLE = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*hidden|left\s*:\s*-\d{3,}px|top\s*:\s*-\d{3,}px",
     re.IGNORECASE,
 )
+#: Class names that hide an element from readers in every stylesheet that uses them (``hidden``,
+#: Bootstrap's ``d-none``): whole class tokens only, so ``hidden-xs`` (hidden on phones alone)
+#: stays.
+_HIDDEN_CLASSES = frozenset({"hidden", "hide", "is-hidden", "d-none"})
 #: A box holding this many paragraphs of 150+ characters is content, whatever its name.
 _ARTICLE_PARAGRAPHS = 3
 #: Only elements with one of these attributes can be hidden, embedded posts or furniture.
@@ -67,6 +71,23 @@ def is_furniture(classes: str) -> bool:
     if any(word in _FURNITURE_WORDS for word in words):
         return True
     return any(pair in _PAIRS for pair in pairwise(words))
+
+
+#: Words that make a comments class a state of the post ("comments-open", "has-comments"), not a
+#: box of comments: WordPress-style themes put them on the article's own container.
+_COMMENT_STATES = frozenset({"open", "closed", "has", "allowed", "enabled", "disabled"})
+
+
+@lru_cache(maxsize=8192)
+def names_comments(classes: str) -> bool:
+    """True when a class/id string names readers' comments (``commentbody``, ``comment-list``)."""
+    words = _words(classes)
+    if _COMMENT_STATES.intersection(words):
+        return False
+    return any(
+        word.startswith("comment") and not word.startswith(("commentar", "commentat"))
+        for word in words
+    )
 
 
 _INLINE_TAGS = {"span", "em", "strong", "b", "i", "small", "label", "font", "sup", "sub", "u"}
@@ -154,7 +175,11 @@ def prepare_page(tree: lxml_html.HtmlElement, page_chars: int = 0) -> None:
         if classes and _EMBED_CLASS.search(classes):
             _protect_embed(element)
             continue
-        if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        if (
+            element.get("hidden") is not None
+            or element.get("aria-hidden") == "true"
+            or (classes and _HIDDEN_CLASSES.intersection(classes.lower().split()))
+        ):
             doomed.append(element)
             continue
         style = element.get("style")
@@ -162,6 +187,10 @@ def prepare_page(tree: lxml_html.HtmlElement, page_chars: int = 0) -> None:
             doomed.append(element)
             continue
         names = f"{classes} {element.get('id') or ''}"
+        if names.strip() and tag != "a" and names_comments(names):
+            if len(element.text_content()) <= limit:
+                doomed.append(element)
+            continue
         if not names.strip() or tag == "a" or not is_furniture(names):
             continue
         if tag in _INLINE_TAGS:

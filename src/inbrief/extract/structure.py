@@ -394,12 +394,50 @@ def build_sections(
             drop_furniture(Paragraph(b, shares.get(id(b), 0.0)) for b in section.blocks)
         )
     _drop_repeated_title(sections, builder.title)
+    _drop_comment_thread(sections)
     while sections and sections[-1].heading and not sections[-1].blocks:
         sections.pop()  # a heading with nothing under it at the end: "Comments", "Tell us..."
     if sections:
         mark_author_bios(sections[-1].blocks)
     classify_front_matter(sections)
     return sections or [Section(heading="", level=0)]
+
+
+#: A heading over readers' comments: "Comments", "12 Comments", "3 Responses to “Title”",
+#: "Leave a Reply", "Trackback Pings".
+_COMMENTS_HEADING = re.compile(
+    r"^(\d+\s+)?(reader\s+|user\s+)?(comments?|responses?|replies|trackbacks?|pingbacks?|"
+    r"trackback pings)(\s+(to|on)\b.*)?\W*$|^(leave|post|add|write)\s+a\s+(reply|comment)\b",
+    re.IGNORECASE,
+)
+#: A line that opens the comments below a story: "Have your say", "Comments are now closed".
+_COMMENTS_OPENER = re.compile(
+    r"^(have your say|comments? (are|is) (now )?closed\b.*|"
+    r"(leave|post|add|write) a (reply|comment)|reader comments|"
+    r"join the discussion|discuss this (story|article))\W*$",
+    re.IGNORECASE,
+)
+#: This many paragraphs of 8 words or more before a comments opener: it ends the story (above
+#: the story, "Have your say" is a link bar's label).
+_BODY_BEFORE = 3
+
+
+def _drop_comment_thread(sections: list[Section]) -> None:
+    """Drop what follows the story under a comments heading or opener line, in place."""
+    body = 0
+    for index, section in enumerate(sections):
+        if body and _COMMENTS_HEADING.match(section.heading.strip()):
+            del sections[index:]
+            return
+        for position, block in enumerate(section.blocks):
+            if block.kind is not BlockKind.PARAGRAPH:
+                continue
+            opener = not block.links and _COMMENTS_OPENER.match(block.text.strip())
+            if body >= _BODY_BEFORE and opener:
+                del section.blocks[position:]
+                del sections[index + 1 :]
+                return
+            body += len(block.text.split()) >= 8
 
 
 def _drop_repeated_title(sections: list[Section], title: str) -> None:
