@@ -365,6 +365,18 @@ def test_readers_comments_under_a_comments_heading_are_not_the_story() -> None:
     assert article.text == "\n\n".join(_FILLER)
 
 
+def test_a_section_of_the_story_named_like_comments_stays() -> None:
+    """ "Responses to the consultation" heads a part of the story; readers' comments are
+    headed "3 Responses to “Title”", with the story's title quoted."""
+    section = (
+        "<h2>Responses to the consultation</h2><p>Most of the 400 replies the council received "
+        "backed the plan, though fishermen asked for the slipway to stay open all year.</p>"
+    )
+    article = _article(after=section)
+    assert article.text.endswith("the slipway to stay open all year.")
+    assert "Responses to the consultation" in article.text
+
+
 def test_readers_comments_in_boxes_named_as_comments_are_not_the_story() -> None:
     boxes = (
         "<div class='commentbody by-rupert'><p>What a marvellous plan, the council should have "

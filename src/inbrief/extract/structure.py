@@ -404,10 +404,12 @@ def build_sections(
 
 
 #: A heading over readers' comments: "Comments", "12 Comments", "3 Responses to “Title”",
-#: "Leave a Reply", "Trackback Pings".
+#: "Leave a Reply", "Trackback Pings"; "Responses to the consultation", a section of the story
+#: itself, names no quoted title.
 _COMMENTS_HEADING = re.compile(
-    r"^(\d+\s+)?(reader\s+|user\s+)?(comments?|responses?|replies|trackbacks?|pingbacks?|"
-    r"trackback pings)(\s+(to|on)\b.*)?\W*$|^(leave|post|add|write)\s+a\s+(reply|comment)\b",
+    r"^((\d+|one)\s+)?(reader\s+|user\s+)?(comments?|responses?|replies|trackbacks?|"
+    r"pingbacks?|trackback pings)(\s+(to|on)\s+[“\"'‘«].*)?\W*$"
+    r"|^(leave|post|add|write)\s+a\s+(reply|comment)\b",
     re.IGNORECASE,
 )
 #: A line that opens the comments below a story: "Have your say", "Comments are now closed".
