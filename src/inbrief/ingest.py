@@ -240,14 +240,11 @@ def _articles_or_problem(raw: RawSource) -> tuple[list[Article], InbriefError | 
 def _refresh_target(raw: RawSource, articles: list[Article]) -> str | None:
     """Where a fetched page with no article (or a stub's few words) sends the reader by
     ``<meta http-equiv=refresh>``."""
-    head = raw.data[:32_768]
-    if raw.url is None or b"efresh" not in head.lower():
+    if raw.url is None or sum(article.word_count for article in articles) >= STUB_WORDS:
         return None
-    if sum(article.word_count for article in articles) >= STUB_WORDS:
-        return None
-    from inbrief.extract.redirect import meta_refresh_target
+    from inbrief.extract.redirect import HEAD_CHARS, meta_refresh_target
 
-    return meta_refresh_target(decode(head, raw.charset), raw.url)
+    return meta_refresh_target(decode(raw.data[:HEAD_CHARS], raw.charset), raw.url)
 
 
 def fill_language(articles: list[Article]) -> list[Article]:

@@ -133,7 +133,7 @@ def _in_other_part(node: lxml_html.HtmlElement) -> bool:
     items carry bylines of their own)."""
     for element in node.iterancestors():
         listed = element.getparent() if element.tag == "li" else None
-        if listed is not None and len(_bylined_items(listed)) > 1:
+        if listed is not None and _lists_bylines(listed):
             return True
         if element.tag in ("body", "html"):  # a page's own classes ("has-comments") say nothing
             return False
@@ -145,11 +145,7 @@ def _in_other_part(node: lxml_html.HtmlElement) -> bool:
     return False
 
 
-def _bylined_items(listed: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
-    items = []
-    for item in listed.iterchildren("li"):
-        if item.xpath(_BYLINE_MARKUP_BELOW):
-            items.append(item)
-            if len(items) > 1:
-                break
-    return items
+def _lists_bylines(listed: lxml_html.HtmlElement) -> bool:
+    """Whether two or more items of the list carry a byline of their own."""
+    bylined = (item for item in listed.iterchildren("li") if item.xpath(_BYLINE_MARKUP_BELOW))
+    return next(bylined, None) is not None and next(bylined, None) is not None

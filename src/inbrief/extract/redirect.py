@@ -24,14 +24,15 @@ _CONTENT = re.compile(
 #: Seconds: a page that sends the reader on later than this is a page in its own right that
 #: reloads or rotates (a live blog, a slideshow), not a stub.
 MAX_DELAY = 10.0
-#: Only the page's start is read: a refresh belongs in its head.
-_HEAD_CHARS = 32_768
+#: Only the page's start is read (characters; its bytes, before decoding): a refresh belongs in
+#: its head.
+HEAD_CHARS = 32_768
 
 
 def meta_refresh_target(text: str, base_url: str) -> str | None:
     """The absolute http(s) address the page's meta refresh sends the reader to within
     :data:`MAX_DELAY` seconds, if it names one other than the page itself."""
-    head = text[:_HEAD_CHARS]
+    head = text[:HEAD_CHARS]
     if "refresh" not in head.lower():
         return None
     try:
