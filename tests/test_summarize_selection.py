@@ -94,6 +94,10 @@ def test_a_repeated_sentence_is_given_once() -> None:
         "What the budget includes:",
         "olive oil for the potatoes (or 1 tsp.",
         "Tomato salad (half a cup of cherry tomatoes, 1 Tbsp.",
+        "There he met the woman who would become his wife.",
+        "There, the council found the money it needed.",
+        "It was a disaster for the council.",
+        "It 's a decision the mayor will regret.",
     ],
 )
 def test_sentences_that_cannot_stand_alone(text: str) -> None:
@@ -111,6 +115,12 @@ def test_sentences_that_cannot_stand_alone(text: str) -> None:
         'The mayor called the libraries "the heart of the city".',
         "Chelsea have paid the fee to secure the signing of the Athletic Bilbao keeper Kepa",
         "iPhone sales rose by a tenth in the quarter (the first rise in a year).",
+        "There were twelve deaths on the county's roads last year.",
+        "There 's no cure for the disease, doctors say.",
+        "There’ll be a vote on the budget in March.",
+        "It was reported that the mayor would resign in the spring.",
+        "It 's now been revealed that the council sold the library in 2019.",
+        "It is unclear whether the bridge will open on time.",
     ],
 )
 def test_sentences_that_stand_alone(text: str) -> None:
@@ -206,6 +216,22 @@ def test_the_lead_of_a_brief_summary_obeys_its_standalone_rules() -> None:
     evidence = gather(units, ())
     assert default.lead(evidence, 3) == [1, 2, 3]
     assert default.lead(evidence, len(units)) is None
+
+
+def test_the_lead_opens_with_the_articles_first_sentence_whatever_its_first_word() -> None:
+    """Nothing comes before an article's first sentence, so its pronoun points ahead or at
+    nothing: the lead starts there. Later, the same opener still leans."""
+    opener = (
+        "He may not be playing much for the city club, but goalkeeper Anders Lindegaard "
+        "has plenty to smile about this spring."
+    )
+    paragraphs = [opener, *HARBOUR[1:]]
+    units = sentence_units(article("Goalkeeper", ("", paragraphs)), ENGLISH)
+    evidence = gather(units, ())
+    assert default.lead(evidence, 3) == [0, 1, 2]
+    assert not evidence.readings[0].stands_alone
+    later = sentence_units(article("Goalkeeper", ("", [*HARBOUR[:2], opener])), ENGLISH)
+    assert not gather(later, ()).readings[2].opens_alone
 
 
 def test_a_condensed_summary_opens_with_a_sentence_that_stands_alone() -> None:

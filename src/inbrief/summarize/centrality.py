@@ -141,7 +141,8 @@ def gather(units: Sequence[Unit], title: Sequence[str], language: str = "en") ->
         section_rank=section_rank,
         words=[len(unit.words) for unit in units],
         readings=[
-            reading(unit.text, _cut_short(units, i), language) for i, unit in enumerate(units)
+            reading(unit.text, _cut_short(units, i), language, opens=unit.order == 1)
+            for i, unit in enumerate(units)
         ],
         follows=[
             i > 0 and units[i - 1].section == unit.section and units[i - 1].order == unit.order - 1

@@ -160,7 +160,7 @@ def lead(evidence: Evidence, count: int) -> list[int] | None:
     for i, seen in enumerate(evidence.readings):
         if len(opening) == count:
             break
-        if seen.stands_alone if not opening else admits(i, opening):
+        if seen.opens_alone if not opening else admits(i, opening):
             opening.append(i)
     return opening if len(opening) == count else None
 

@@ -20,6 +20,22 @@ _DEPENDENT_START = re.compile(
     r"likewise|similarly|indeed|plus|except)\b",
     re.IGNORECASE,
 )
+#: Openers that look like the ones above but point at nothing said before: an existential
+#: "there" ("There were 12 deaths", "There 's no cure") and an "it" that stands for a clause
+#: to come ("It was reported that...", "It is unclear whether...", "It 's time to...").
+#: A locative "There he met..." or a plain "It was a disaster." still leans.
+_DUMMY_START = re.compile(
+    r"^(there\s*(['’](s|re|ll|d)\b|\s(is|are|was|were|will|would|could|can|may|might|must|"
+    r"should|has|have|had|seems?|seemed|appears?|appeared|remains?|remained|exists?|existed|"
+    r"used|comes?|came)\b)"
+    r"|it\s*(['’]s|\sis|\swas|\shas\sbeen|\shad\sbeen|\swill\sbe|\swould\sbe)\s+"
+    r"((now|also|widely|already|not|been|still|long)\s+)*"
+    r"((revealed|reported|announced|claimed|understood|thought|believed|feared|alleged|"
+    r"expected|confirmed|known|estimated|rumou?red|said|suggested|hoped|agreed|decided)\s+that"
+    r"|(clear|unclear|likely|unlikely|possible|impossible|hard|difficult|easy|important|"
+    r"true|unknown|uncertain|worth|time)\b))",
+    re.IGNORECASE,
+)
 #: "This comes after...", "That is why...", "Both were arrested": a demonstrative standing
 #: for something said before. "This year..." or "Both leaders..." (before a noun) is fine.
 _DEMONSTRATIVE_PRONOUN = re.compile(
@@ -75,8 +91,10 @@ def leans_on_context(text: str, language: str = "en") -> bool:
         pattern = _DEPENDENT_START_BY_LANGUAGE.get(language)
         return bool(pattern and pattern.match(start))
     return bool(
-        _DEPENDENT_START.match(start)
-        or _DEMONSTRATIVE_PRONOUN.match(start)
+        (
+            (_DEPENDENT_START.match(start) or _DEMONSTRATIVE_PRONOUN.match(start))
+            and not _DUMMY_START.match(start)
+        )
         or _PRONOUN_ATTRIBUTION.search(text)
     )
 
@@ -124,10 +142,23 @@ class Reading:
     fragment: bool
     heading: bool
     question: bool
+    #: The article's first sentence, leaning only by its opening word: with nothing before
+    #: it, its pronoun points ahead ("He may not be playing much at United, but
+    #: Lindegaard...") or at nothing ("It 's crunch time...").
+    opens: bool = False
 
     @property
     def stands_alone(self) -> bool:
         return not (self.leans or self.fragment or self.heading)
+
+    @property
+    def opens_alone(self) -> bool:
+        """Whether the sentence reads on its own where it stands: anywhere, or as a
+        statement at the article's start (see :attr:`opens`; an opening question is a hook,
+        not a takeaway)."""
+        return self.stands_alone or (
+            self.opens and not (self.fragment or self.heading or self.question)
+        )
 
     def factor(self, dependent: float = 0.5) -> float:
         """1.0 for a sentence that reads on its own, lower for one that leans on context."""
@@ -141,11 +172,16 @@ class Reading:
         return factor
 
 
-def reading(text: str, cut_short: bool = False, language: str = "en") -> Reading:
-    """The :class:`Reading` of one sentence; ``cut_short`` when the next one is its tail."""
+def reading(
+    text: str, cut_short: bool = False, language: str = "en", opens: bool = False
+) -> Reading:
+    """The :class:`Reading` of one sentence; ``cut_short`` when the next one is its tail,
+    ``opens`` when it is the article's first sentence."""
+    leans = leans_on_context(text, language)
     return Reading(
-        leans=leans_on_context(text, language),
+        leans=leans,
         fragment=cut_short or unbalanced_quote(text) or starts_mid_sentence(text),
         heading=looks_like_heading(text),
         question=text.rstrip(_CLOSE_QUOTES + ")] ").endswith("?"),
+        opens=opens and leans and not (language == "en" and _PRONOUN_ATTRIBUTION.search(text)),
     )
