@@ -7,9 +7,10 @@ sentences, each adding the most ROUGE-1 + ROUGE-2 F1 against the reference) pick
 logistic regression (L2, Newton's method, numpy only) is fitted with each task weighing the
 same in total and each story the same within its task. The features include the share of
 the article the story's k keeps (k / sentences) and its products with position, length and
-centrality. Its probability chooses the takeaways of a *condensed* summary (one keeping at
-least ``default.CONDENSED`` of the sentences) after the gist sentence, and its expected count
-of picks is the length when the user gives neither ``-n`` nor ``-r``.
+centrality. Its expected count of picks is the summary's length when the user gives neither
+``-n`` nor ``-r``. (Until the PageRank took over, its probability also chose the takeaways
+of a *condensed* summary, one keeping at least ``default.CONDENSED`` of the sentences;
+``--compare-learned`` still scores that way, for comparison.)
 
 Validation, printed before anything is written:
 
@@ -18,12 +19,14 @@ Validation, printed before anything is written:
   one half of all tasks, score the other half; both ways round, for several seeds;
 - in both, the brief summaries' lead margin (``default.LEAD_MARGIN``, fitted among
   :data:`MARGINS`) is fitted again on the training stories alone (:func:`chosen_margin`), so
-  that the cnndm figures count that choice as fitted too;
+  that the cnndm figures count that choice as fitted too; with k sentences the margin is
+  the one fitted choice (the scorer sets only the default length);
 - in-sample (fit on everything), for comparison only;
-- the brief rule everywhere (no summary counts as condensed: the scorer is never used).
+- the brief rule everywhere (no summary counts as condensed).
 
     .venv/bin/python -m benchmarks.summary_train            # validate, then write the model
     .venv/bin/python -m benchmarks.summary_train --dry-run  # validate only
+    .venv/bin/python -m benchmarks.summary_train --dry-run --compare-learned
 """
 
 from __future__ import annotations
@@ -178,23 +181,32 @@ def _length(item: Prepared, scorer: Scorer) -> int:
     return learned_length(article_rows(item.units, item.evidence), scorer)
 
 
-def summary(item: Prepared, scorer: Scorer, own_length: bool = False) -> str:
-    """The default summarizer's text for a story under ``scorer``: k sentences, or with
-    ``own_length`` as many as :func:`~inbrief.summarize.registry.learned_length` says."""
+def summary(item: Prepared, scorer: Scorer, own_length: bool = False, learned: bool = False) -> str:
+    """The default summarizer's text for a story: k sentences, or with ``own_length`` as many
+    as :func:`~inbrief.summarize.registry.learned_length` says under ``scorer``. With
+    ``learned``, a condensed summary's takeaways are chosen by ``scorer``'s probability (as
+    before the PageRank took over; for comparison)."""
     if not item.units:
         return ""
     count = _length(item, scorer) if own_length else item.story.k
-    rows = item.rows if count == item.story.k else _rows(item.units, item.evidence, count)
-    probabilities = scorer.probabilities(rows)
     opening = default.opening_scores(item.evidence)
-    takeaway = default.takeaway_scores(item.evidence, probabilities, count)
+    takeaway = default.takeaway_scores(item.evidence, count)
+    if learned and default.is_condensed(item.evidence, count):
+        rows = item.rows if count == item.story.k else _rows(item.units, item.evidence, count)
+        probabilities = scorer.probabilities(rows)
+        top = max(probabilities, default=0.0) or 1.0
+        takeaway = [p / top for p in probabilities]
     chosen = default.choose(item.evidence, opening, takeaway, count)
     return " ".join(item.units[i].text for i in sorted(chosen))
 
 
-def scores(data: Sequence[Prepared], scorer: Scorer, own_length: bool = False) -> Matrix:
-    """ROUGE-1/2/L F1 x100 of every story against its first reference."""
-    return np.array([rouge(d.story.references[0], summary(d, scorer, own_length)) for d in data])
+def scores(
+    data: Sequence[Prepared], scorer: Scorer, own_length: bool = False, learned: bool = False
+) -> Matrix:
+    """ROUGE-1/2/L F1 x100 of every story against its first reference (see :func:`summary`)."""
+    return np.array(
+        [rouge(d.story.references[0], summary(d, scorer, own_length, learned)) for d in data]
+    )
 
 
 def brief_everywhere(data: Sequence[Prepared], scorer: Scorer) -> Matrix:
@@ -294,7 +306,7 @@ def chosen_margin(
 
 
 def leave_one_task_out(
-    data: Sequence[Prepared], values: dict[float, Matrix]
+    data: Sequence[Prepared], values: dict[float, Matrix], learned: bool = False
 ) -> tuple[dict[str, Matrix], dict[str, float]]:
     """Held-out figures per task, and the lead margin fitted without the task."""
     result, margins = {}, {}
@@ -304,12 +316,15 @@ def leave_one_task_out(
         held = [d for d in data if d.story.task == task]
         margins[task] = chosen_margin(data, values, train)
         with lead_margin(margins[task]):
-            result[task] = scores(held, scorer).mean(axis=0)
+            result[task] = scores(held, scorer, learned=learned).mean(axis=0)
     return result, margins
 
 
 def two_fold(
-    data: Sequence[Prepared], seeds: Sequence[int], values: dict[float, Matrix]
+    data: Sequence[Prepared],
+    seeds: Sequence[int],
+    values: dict[float, Matrix],
+    learned: bool = False,
 ) -> tuple[dict[str, Matrix], list[float]]:
     """Mean held-out figures over ``seeds`` random halvings of every task, both ways round
     (the scorer and the lead margin fitted on the training half), and the margins fitted."""
@@ -329,7 +344,7 @@ def two_fold(
             held = sorted(test)
             margins.append(chosen_margin(data, values, sorted(train)))
             with lead_margin(margins[-1]):
-                held_out[s, held] = scores([data[i] for i in held], scorer)
+                held_out[s, held] = scores([data[i] for i in held], scorer, learned=learned)
     return by_task(data, held_out.mean(axis=0)), margins
 
 
@@ -362,6 +377,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.summary_train")
     parser.add_argument("--dry-run", action="store_true", help="validate, write nothing")
     parser.add_argument("--seeds", type=int, default=3, help="repeats of the 2-fold split")
+    parser.add_argument(
+        "--compare-learned",
+        action="store_true",
+        help="also score condensed summaries chosen by the scorer, as before the PageRank",
+    )
     args = parser.parse_args(argv)
     data = prepare(load_stories())
     print(f"{len(data)} stories, {sum(len(d.units) for d in data)} sentences, "
@@ -379,13 +399,24 @@ def main(argv: Sequence[str] | None = None) -> None:
     halves, fold_margins = two_fold(data, range(args.seeds), values)
     with lead_margin(margin):
         figures = {
-            "brief rule everywhere (the scorer unused)": by_task(
+            "brief rule everywhere (nothing condensed)": by_task(
                 data, brief_everywhere(data, scorer)
             ),
-            "in-sample (fit on all four tasks)": by_task(data, scores(data, scorer)),
+            "in-sample (margin fitted on all four tasks)": by_task(data, scores(data, scorer)),
         }
-    figures["leave-one-task-out (fit on the other three)"] = held_out
+    figures["leave-one-task-out (margin fitted on the other three)"] = held_out
     figures[f"2-fold inside each task, {args.seeds} seeds"] = halves
+    if args.compare_learned:
+        with lead_margin(margin):
+            figures["condensed by the scorer instead: in-sample"] = by_task(
+                data, scores(data, scorer, learned=True)
+            )
+        figures["condensed by the scorer: leave-one-task-out"] = leave_one_task_out(
+            data, values, learned=True
+        )[0]
+        figures[f"condensed by the scorer: 2-fold, {args.seeds} seeds"] = two_fold(
+            data, range(args.seeds), values, learned=True
+        )[0]
     title = f"Default summarizer, condensed from {default.CONDENSED:.2f}, k sentences per task"
     print_table(title, figures)
     print(

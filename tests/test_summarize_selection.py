@@ -250,9 +250,11 @@ def test_a_condensed_summary_opens_with_a_sentence_that_stands_alone() -> None:
     assert stands_alone(summary.gist[0].text)
 
 
-def test_a_condensed_summary_takes_every_pick_by_the_scorer_and_puts_its_gist_first() -> None:
-    """No opening pick is forced on a condensed summary: its picks are the scorer's (here a
-    takeaway score that prefers the last sentences), and the gist is the best of them by the
+def test_a_condensed_summary_takes_every_pick_by_the_takeaway_score_and_puts_its_gist_first() -> (
+    None
+):
+    """No opening pick is forced on a condensed summary: its picks are the takeaway score's
+    (here one that prefers the last sentences), and the gist is the best of them by the
     gist score among those that read on their own."""
     units = sentence_units(article("Library budget grows", ("", BUDGET_STORY)), ENGLISH)
     evidence = gather(units, ())
@@ -264,6 +266,27 @@ def test_a_condensed_summary_takes_every_pick_by_the_scorer_and_puts_its_gist_fi
     assert picks[0] == max(alone, key=lambda i: (opening[i], -i))
     assert 0 not in picks  # the sentence a brief summary opens with is not forced in
     assert default.choose(evidence, opening, takeaway, 3)[0] == 0  # brief: opening picks
+
+
+def test_a_condensed_summary_keeps_the_sentences_the_rest_leans_on() -> None:
+    """Condensed, the takeaways are TextRank's central sentences wherever they stand: the
+    late sentence whose terms the others share is kept, the asides are not."""
+    paragraphs = [
+        "Residents of the valley woke to grey skies on Monday.",
+        "A farmer counted his sheep twice before breakfast.",
+        "The regional water board said the reservoir would supply the valley towns.",
+        "The reservoir dam was built by the water board in 1962.",
+        "A local bakery sold out of bread before noon.",
+        "The water board will repair the reservoir dam so the valley towns keep their supply.",
+        "Engineers said repairs to the reservoir dam would take the water board a year.",
+        "Children in the valley towns had a day off school.",
+        "The weather is expected to stay grey.",
+    ]
+    art = article("Valley news", ("", paragraphs))
+    evidence = gather(sentence_units(art, ENGLISH), ())
+    assert default.is_condensed(evidence, 4)
+    picked = {paragraphs.index(t) for t in texts(art, SummaryOptions(sentences=4))}
+    assert 5 in picked and not picked & {1, 4, 8}
 
 
 def test_an_article_with_headings_is_never_condensed() -> None:

@@ -44,21 +44,13 @@ Ranker = Callable[[Request], Ranked]
 
 def rank_default(request: Request) -> Ranked:
     """inbrief's default (:mod:`inbrief.summarize.default`); without a count, as many
-    sentences as the learned scorer expects a person to pick. The scorer runs only when it
-    is needed: for the length, and for a condensed summary's takeaways."""
+    sentences as the learned scorer expects a person to pick (the scorer runs only then)."""
     evidence = request.evidence
     count = request.count
-    at_length: Callable[[int], list[float]] | None = None
-    if count is None or default.is_condensed(evidence, count):
-        at_length = shipped_scorer().at_length(article_rows(request.units, evidence))
     if count is None:
-        assert at_length is not None
-        count = settled_length(at_length)
-    probabilities = [0.0] * len(request.units)
-    if at_length is not None and default.is_condensed(evidence, count):
-        probabilities = at_length(count)
+        count = learned_length(article_rows(request.units, evidence), shipped_scorer())
     opening = default.opening_scores(evidence)
-    takeaway = default.takeaway_scores(evidence, probabilities, count)
+    takeaway = default.takeaway_scores(evidence, count)
     picks = default.choose(evidence, opening, takeaway, count)
     return sorted(picks), default.gist(picks, evidence)
 
