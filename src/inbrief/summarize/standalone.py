@@ -10,6 +10,7 @@ abbreviation it did not know ("bzw.", "tsp.") is a fragment too, and so is its t
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -85,7 +86,7 @@ def unbalanced_quote(text: str) -> bool:
     """True for a fragment of a quotation or a parenthesis that runs over several sentences."""
     return (
         text.count('"') % 2 == 1
-        or text.count("“") != text.count("”")
+        or (not text.isascii() and text.count("“") != text.count("”"))
         or text.count("(") != text.count(")")
     )
 
@@ -141,11 +142,37 @@ class Reading:
         return factor
 
 
+#: What :func:`reading` strips off a sentence's start and end before looking at them.
+_OPENING = _OPEN_QUOTES + "([ "
+_CLOSING = _CLOSE_QUOTES + ")] "
+
+
+@functools.cache
+def _reading(leans: bool, fragment: bool, heading: bool, question: bool) -> Reading:
+    """One shared (immutable) instance for each of the sixteen readings."""
+    return Reading(leans, fragment, heading, question)
+
+
 def reading(text: str, cut_short: bool = False, language: str = "en") -> Reading:
-    """The :class:`Reading` of one sentence; ``cut_short`` when the next one is its tail."""
-    return Reading(
-        leans=leans_on_context(text, language),
-        fragment=cut_short or unbalanced_quote(text) or starts_mid_sentence(text),
-        heading=looks_like_heading(text),
-        question=text.rstrip(_CLOSE_QUOTES + ")] ").endswith("?"),
+    """The :class:`Reading` of one sentence; ``cut_short`` when the next one is its tail.
+
+    The same as :func:`leans_on_context`, :func:`unbalanced_quote` or
+    :func:`starts_mid_sentence` and :func:`looks_like_heading`, stripping each end once.
+    """
+    start = text.lstrip(_OPENING)
+    end = text.rstrip(_CLOSING)
+    if language != "en":
+        pattern = _DEPENDENT_START_BY_LANGUAGE.get(language)
+        leans = bool(pattern and pattern.match(start))
+    else:
+        leans = bool(
+            _DEPENDENT_START.match(start)
+            or _DEMONSTRATIVE_PRONOUN.match(start)
+            or _PRONOUN_ATTRIBUTION.search(text)
+        )
+    return _reading(
+        leans,
+        cut_short or unbalanced_quote(text) or (start[:1].islower() and not start[1:2].isupper()),
+        end.endswith(":") or (not end.endswith(_TERMINAL) and len(text.split()) < HEADING_WORDS),
+        end.endswith("?"),
     )
