@@ -26,13 +26,36 @@ _CJK_END = re.compile("[。！？]+[」』”’）)]*")
 _CJK_TAIL = re.compile("[。！？][」』”’）)]*$")
 
 
+#: Punkt's pattern for a run of hyphens or dots ("--", "...", ". . ."), read at every
+#: character of every paragraph, and the same pattern with each alternative opening on its
+#: character: the same matches, in the same order of preference (``--+`` is ``-{2,}``), but
+#: Python's regex engine can then skip to a hyphen or a dot, which makes Punkt about a
+#: quarter faster on prose. Used only while Punkt's default is the pattern it replaces.
+PUNKT_MULTI_CHAR = r"(?:\-{2,}|\.{2,}|(?:\.\s){2,}\.)"
+FAST_MULTI_CHAR = r"(?:--+|\.\.+|\.\s(?:\.\s)+\.)"
+
+
+def _punkt_rules() -> Any:
+    """Punkt's default language rules, with :data:`FAST_MULTI_CHAR` when it applies."""
+    import dataclasses
+
+    import punkt
+
+    rules = punkt.DEFAULT_LANGUAGE_VARS
+    if rules.multi_char_punct_pattern != PUNKT_MULTI_CHAR:
+        return rules
+    return dataclasses.replace(rules, multi_char_punct_pattern=FAST_MULTI_CHAR)
+
+
 @functools.cache
 def sentence_spans(language: Language) -> Callable[[str], list[tuple[int, int]]]:
     """A function giving the ``(start, end)`` offsets of a paragraph's sentences, by the
     language's Punkt model; white space around each sentence is left out."""
     import punkt  # 40 ms; paid once, only when summarizing
 
-    tokenizer = punkt.PunktSentenceTokenizer(punkt.load_model(language.punkt_model))
+    tokenizer = punkt.PunktSentenceTokenizer(
+        punkt.load_model(language.punkt_model), rules=_punkt_rules()
+    )
 
     def punkt_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
         result = []

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import math
 import operator
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -74,11 +73,15 @@ def term_counts(terms: Sequence[str]) -> dict[str, int]:
 
 def tfidf_vectors(units: Sequence[Unit]) -> tuple[list[dict[str, float]], dict[str, float]]:
     """Unit-length vectors with sublinear TF and smoothed IDF; also the IDF of every term."""
-    return weighted([term_counts(unit.terms) for unit in units])
+    vectors, idf, _ = weighted([term_counts(unit.terms) for unit in units])
+    return vectors, idf
 
 
-def weighted(counted: Sequence[dict[str, int]]) -> tuple[list[dict[str, float]], dict[str, float]]:
-    """:func:`tfidf_vectors` from each unit's :func:`term_counts`.
+def weighted(
+    counted: Sequence[dict[str, int]],
+) -> tuple[list[dict[str, float]], dict[str, float], Postings]:
+    """:func:`tfidf_vectors` from each unit's :func:`term_counts`, and their postings (terms
+    in order of first occurrence).
 
     A term's IDF, ``log((n + 1) / df)``, is positive (no term is in more than ``n`` units),
     so every term of a unit has a weight; a term seen once weighs its IDF (``1 + log 1`` is
@@ -91,13 +94,17 @@ def weighted(counted: Sequence[dict[str, int]]) -> tuple[list[dict[str, float]],
             df[term] = get(term, 0) + 1
     n = len(counted)
     idf = {term: math.log((n + 1) / count) for term, count in df.items()}
+    postings: Postings = {term: [] for term in df}
     log = math.log
     vectors: list[dict[str, float]] = []
-    for counts in counted:
+    for index, counts in enumerate(counted):
         weights = [idf[t] if c == 1 else (1 + log(c)) * idf[t] for t, c in counts.items()]
         norm = math.sqrt(sum(map(operator.mul, weights, weights))) or 1.0
-        vectors.append(dict(zip(counts, [w / norm for w in weights], strict=True)))
-    return vectors, idf
+        normed = [w / norm for w in weights]
+        vectors.append(dict(zip(counts, normed, strict=True)))
+        for term, weight in zip(counts, normed, strict=True):
+            postings[term].append((index, weight))
+    return vectors, idf, postings
 
 
 def directed_sums(
@@ -143,11 +150,7 @@ def gather(units: Sequence[Unit], title: Sequence[str], language: str = "en") ->
     """Everything the scorer needs about ``units``, given the title's stemmed terms and the
     language code (for the standalone rules)."""
     counted = [term_counts(unit.terms) for unit in units]
-    vectors, idf = weighted(counted)
-    postings: Postings = defaultdict(list)
-    for index, vector in enumerate(vectors):
-        for term, weight in vector.items():
-            postings[term].append((index, weight))
+    vectors, idf, postings = weighted(counted)
     forward, backward = directed_sums(vectors, postings)
     unknown = math.log(len(units) + 1)
     title_weights = {t: idf.get(t, unknown) for t in dict.fromkeys(title)}  # ordered: same sums
@@ -169,7 +172,7 @@ def gather(units: Sequence[Unit], title: Sequence[str], language: str = "en") ->
     cut = _cut_short(units)
     return Evidence(
         vectors=vectors,
-        postings=dict(postings),
+        postings=postings,
         forward=_scaled(forward),
         backward=_scaled(backward),
         title=title_share,
