@@ -61,10 +61,10 @@ def sentence_spans(language: Language) -> Callable[[str], list[tuple[int, int]]]
         result = []
         for start, end in tokenizer.span_tokenize(text):
             sentence = text[start:end]
-            stripped = sentence.strip()
-            if stripped:
-                first = offset + start + len(sentence) - len(sentence.lstrip())
-                result.append((first, first + len(stripped)))
+            left = sentence.lstrip()
+            if left:
+                first = offset + start + len(sentence) - len(left)
+                result.append((first, first + len(left.rstrip())))
         return result
 
     def spans(text: str) -> list[tuple[int, int]]:

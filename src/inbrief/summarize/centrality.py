@@ -58,8 +58,11 @@ class Evidence:
 
     def similarity(self, i: int, j: int) -> float:
         """Cosine similarity of two units."""
-        small, large = sorted((self.vectors[i], self.vectors[j]), key=len)
-        return sum(w * large.get(t, 0.0) for t, w in small.items())
+        small, large = self.vectors[i], self.vectors[j]
+        if len(large) < len(small):
+            small, large = large, small
+        get = large.get
+        return sum([w * get(t, 0.0) for t, w in small.items()])
 
 
 def term_counts(terms: Sequence[str]) -> dict[str, int]:

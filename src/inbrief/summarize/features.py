@@ -20,6 +20,7 @@ import operator
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import chain
 
 from inbrief.summarize.centrality import Evidence
 from inbrief.summarize.units import Unit
@@ -53,9 +54,7 @@ def overlap_degree(units: Sequence[Unit]) -> list[float]:
     len)``: one pass over the terms, no pair of sentences. It favours long sentences that
     share many terms with the article, which extractive references keep.
     """
-    total: Counter[str] = Counter()
-    for unit in units:
-        total.update(unit.terms)
+    total = Counter(chain.from_iterable(unit.terms for unit in units))
     logs = [math.log(max(2, len(unit.terms))) for unit in units]
     mean_log = sum(logs) / len(logs) if logs else 1.0
     raw = [  # Σ over the unit's terms, repeats included, is Σ_t count_i(t) × total(t)

@@ -68,21 +68,24 @@ def sentence_units(article: Article, language: Language) -> list[Unit]:
     """Every candidate sentence of the article, in reading order."""
     found: list[tuple[str, int, int, int, int, list[str], int, int, int]] = []
     found_words: list[list[str]] = []
+    spans = sentence_spans(language)
     order = 0
     for s_index, section in enumerate(article.sections):
         for b_index, block in enumerate(section.blocks):
             if block.kind not in CANDIDATE_KINDS:
                 continue
-            items = block.items
-            for i_index, (item, start, end) in enumerate(block_sentences(items, language)):
-                sentence = items[item][start:end]
-                order += 1
-                tokens = words(sentence)
-                if len(tokens) >= MIN_WORDS:
-                    found_words.append(tokens)
-                    found.append(
-                        (sentence, s_index, b_index, i_index, order, tokens, item, start, end)
-                    )
+            i_index = 0  # the sentence's place in the block (block_sentences)
+            for item, item_text in enumerate(block.items):
+                for start, end in spans(item_text):
+                    sentence = item_text[start:end]
+                    order += 1
+                    tokens = words(sentence)
+                    if len(tokens) >= MIN_WORDS:
+                        found_words.append(tokens)
+                        found.append(
+                            (sentence, s_index, b_index, i_index, order, tokens, item, start, end)
+                        )
+                    i_index += 1
     term_of = term_map(chain.from_iterable(found_words), language)
     term = term_of.__getitem__
     return [
