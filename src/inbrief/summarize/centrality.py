@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import math
 import operator
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 from inbrief.summarize.standalone import Reading, reading, starts_mid_sentence
 from inbrief.summarize.units import Unit
@@ -90,19 +92,15 @@ def weighted(
     so every term of a unit has a weight; a term seen once weighs its IDF (``1 + log 1`` is
     1), which spares most logarithms.
     """
-    df: dict[str, int] = {}
-    get = df.get
-    for counts in counted:
-        for term in counts:
-            df[term] = get(term, 0) + 1
+    df = Counter(chain.from_iterable(counted))  # a unit's terms once each
     n = len(counted)
     idf = {term: math.log((n + 1) / count) for term, count in df.items()}
     postings: Postings = {term: [] for term in df}
-    log = math.log
+    log, sqrt, mul = math.log, math.sqrt, operator.mul
     vectors: list[dict[str, float]] = []
     for index, counts in enumerate(counted):
         weights = [idf[t] if c == 1 else (1 + log(c)) * idf[t] for t, c in counts.items()]
-        norm = math.sqrt(sum(map(operator.mul, weights, weights))) or 1.0
+        norm = sqrt(sum(map(mul, weights, weights))) or 1.0
         normed = [w / norm for w in weights]
         vectors.append(dict(zip(counts, normed, strict=True)))
         for term, weight in zip(counts, normed, strict=True):
