@@ -36,7 +36,22 @@ FEATURES = (
 )  # fmt: skip
 
 _NUMBER = re.compile(r"\d")
-_QUOTE = re.compile("[\"“”«»]|''|``")
+#: Quotation marks (and TeX-style '' and ``): :func:`has_quote`.
+QUOTE_MARKS = ('"', "“", "”", "«", "»", "''", "``")
+
+
+def has_quote(text: str) -> bool:
+    """Whether ``text`` holds one of :data:`QUOTE_MARKS`: seven substring tests, several times
+    faster than a regex search for them (which has no first character to skip to)."""
+    return (
+        '"' in text
+        or "“" in text
+        or "”" in text
+        or "«" in text
+        or "»" in text
+        or "''" in text
+        or "``" in text
+    )
 
 
 def kept_fraction(count: int, units: int) -> float:
@@ -161,7 +176,7 @@ def article_rows(units: Sequence[Unit], evidence: Evidence) -> list[list[float]]
     for term, weight in (evidence.vectors[0] if n else {}).items():
         for index, other in evidence.postings[term]:
             to_first[index] += weight * other
-    exp, log, number, quote = math.exp, math.log, _NUMBER.search, _QUOTE.search
+    exp, log, number = math.exp, math.log, _NUMBER.search
     last = max(1, n - 1)
     rows: list[list[float]] = []
     for i, (unit, words, section_rank, forward, backward, title, seen) in enumerate(
@@ -195,7 +210,7 @@ def article_rows(units: Sequence[Unit], evidence: Evidence) -> list[list[float]]
                 backward,
                 title,
                 float(bool(number(text))),
-                float(bool(quote(text))),
+                float(has_quote(text)),
                 float(seen.leans),
                 float(seen.fragment),
                 float(seen.heading),
