@@ -110,7 +110,9 @@ def cli_json(path: Path) -> str:
     return subprocess.run(command, capture_output=True, text=True, check=False).stdout
 
 
-def outputs(limit: int | None, pages: int, sumy: bool) -> dict[str, Any]:
+def outputs(
+    limit: int | None, pages: int, sumy: bool, long_words: Sequence[int] = LONG_WORDS
+) -> dict[str, Any]:
     result: dict[str, Any] = {}
     stories = load_stories(limit=limit)
     with tempfile.TemporaryDirectory() as name:
@@ -123,7 +125,7 @@ def outputs(limit: int | None, pages: int, sumy: bool) -> dict[str, Any]:
             result[key] = article_record(read_article(path), None, sumy)
         for path in sample_paths():
             result[f"cli {path.name}"] = cli_json(path)
-    for words in LONG_WORDS:  # benchmarks.gist_speed's texts
+    for words in long_words:  # benchmarks.gist_speed's texts
         result[f"long {words}"] = article_record(long_text(words), None, sumy=False)
     return result
 
@@ -134,8 +136,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--limit", type=int, help="the first N stories of each task only")
     parser.add_argument("--pages", type=int, default=150, help="extraction pages per set")
     parser.add_argument("--sumy", action="store_true", help="also sumy LexRank/TextRank/Luhn")
+    parser.add_argument(
+        "--long", type=int, nargs="*", default=list(LONG_WORDS), help="gist_speed text sizes"
+    )
     args = parser.parse_args(argv)
-    result = outputs(args.limit, args.pages, args.sumy)
+    result = outputs(args.limit, args.pages, args.sumy, args.long)
     text = json.dumps(result, ensure_ascii=False, indent=1, sort_keys=True)
     args.output.write_text(text + "\n", "utf-8")
     print(f"{len(result)} inputs -> {args.output}")
