@@ -141,3 +141,14 @@ def test_punkt_fast_multi_char_pattern_matches_as_punkts_own() -> None:
     for text in texts:
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in own.finditer(text)]
         assert list(ours.span_tokenize(text)) == list(default.span_tokenize(text))
+
+
+def test_cjk_shortcut_bound_is_the_lowest_cjk_character() -> None:
+    """words() skips the CJK search when every character is below the lowest of CJK_CHAR."""
+    from inbrief.model import CJK_CHAR
+    from inbrief.nlp.tokens import _CJK_LOWEST, has_cjk
+
+    ranges = CJK_CHAR[1:-1]
+    assert len(ranges) % 3 == 0 and set(ranges[1::3]) == {"-"}
+    assert min(ranges[0::3]) == _CJK_LOWEST
+    assert has_cjk("中文") and has_cjk("かな text") and not has_cjk("“Quoted” café")
