@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -48,3 +49,24 @@ def test_summaries_benchmark_runs_quick_and_matches_the_cli() -> None:
     assert "the command line printed the same 2 summaries" in result.stdout
     rows = [line.split(" | ")[0] for line in result.stdout.splitlines() if line.startswith("| ")]
     assert rows[1:] == ["| inbrief default", "| Lead-k"]
+
+
+def test_summary_outputs_dump_runs_quick(tmp_path: Path) -> None:
+    """One story a task, one page a set, the samples: every summary recorded, as JSON."""
+    import json
+
+    from benchmarks.summary_data import NEWS_DEV
+
+    if not NEWS_DEV.is_file():
+        pytest.skip(f"no benchmark data at {NEWS_DEV}")
+    out = tmp_path / "outputs.json"
+    command = [sys.executable, "-m", "benchmarks.summary_outputs", str(out)]
+    command += ["--limit", "1", "--pages", "1", "--long"]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    dump = json.loads(out.read_text("utf-8"))
+    stories = [key for key in dump if key.split("/")[0] in ("gist", "cnndm", "newsroom", "bbc")]
+    assert len(stories) == 4
+    record = dump[stories[0]]
+    assert len(record["units"]) == 64  # a sha256 of the candidate sentences
+    assert record["inbrief -n 1"]["takeaways"] and record["inbrief -n None"]["gist"]

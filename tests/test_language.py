@@ -116,3 +116,39 @@ def test_a_chinese_article_is_summarized_by_its_sentences(tmp_path: Path) -> Non
     assert warnings == []  # Chinese is supported: no "using English rules"
     assert len(summary.takeaways) == 3
     assert all(t.text.endswith("。") and t.text in ZH for t in summary.takeaways)
+
+
+def test_punkt_fast_multi_char_pattern_matches_as_punkts_own() -> None:
+    """inbrief's rewrite of Punkt's hyphen/dot-run pattern finds the same runs, and Punkt
+    splits with it exactly as with its default rules (ellipses, dashes, spaced dots)."""
+    import random
+    import re
+
+    import punkt
+
+    from inbrief.nlp.tokens import FAST_MULTI_CHAR, PUNKT_MULTI_CHAR, _punkt_rules
+
+    assert punkt.DEFAULT_LANGUAGE_VARS.multi_char_punct_pattern == PUNKT_MULTI_CHAR
+    assert _punkt_rules().multi_char_punct_pattern == FAST_MULTI_CHAR
+    own, fast = re.compile(PUNKT_MULTI_CHAR), re.compile(FAST_MULTI_CHAR)
+    pieces = ["-", ".", " ", "\n", "a", ". ", "--", "..", "\xa0", "Mr.", "?", '"']
+    rng = random.Random(5)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 16))) for _ in range(5000)]
+    texts += ["He paused... Then spoke.", "Wait . . . what?", "A -- B. C--D. E... F."]
+    model = punkt.load_model("english")
+    default = punkt.PunktSentenceTokenizer(model)
+    ours = punkt.PunktSentenceTokenizer(model, rules=_punkt_rules())
+    for text in texts:
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in own.finditer(text)]
+        assert list(ours.span_tokenize(text)) == list(default.span_tokenize(text))
+
+
+def test_cjk_shortcut_bound_is_the_lowest_cjk_character() -> None:
+    """words() skips the CJK search when every character is below the lowest of CJK_CHAR."""
+    from inbrief.model import CJK_CHAR
+    from inbrief.nlp.tokens import _CJK_LOWEST, has_cjk
+
+    ranges = CJK_CHAR[1:-1]
+    assert len(ranges) % 3 == 0 and set(ranges[1::3]) == {"-"}
+    assert min(ranges[0::3]) == _CJK_LOWEST
+    assert has_cjk("中文") and has_cjk("かな text") and not has_cjk("“Quoted” café")

@@ -133,3 +133,15 @@ def test_a_refused_candidate_stays_for_later_picks() -> None:
     assert len(units) == 3  # "Rain fell." is too short to be a candidate
     picks = select(scores, evidence, 2, admits=lambda i, picks: i != 1 or 0 in picks)
     assert picks[0] == 0 and 1 in picks
+
+
+def test_has_quote_is_the_quotation_search() -> None:
+    import re
+
+    from inbrief.summarize.features import QUOTE_MARKS, has_quote
+
+    search = re.compile("|".join(map(re.escape, QUOTE_MARKS)))
+    texts = ['He said "no".', "“Yes”", "«Oui»", "It''s", "``TeX''", "it's fine", "plain", ""]
+    for text in texts:
+        assert has_quote(text) == bool(search.search(text))
+    assert has_quote('"') and not has_quote("'")

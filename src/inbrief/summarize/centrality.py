@@ -16,9 +16,11 @@ sentence reads on its own. How they combine is :mod:`inbrief.summarize.scoring`'
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+import operator
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import chain
 
 from inbrief.summarize.standalone import Reading, reading, starts_mid_sentence
 from inbrief.summarize.units import Unit
@@ -50,27 +52,60 @@ class Evidence:
     #: Whether each unit comes right after the unit before it (same section, no sentence
     #: between): then a unit leaning on its context ("He said...") leans on that one.
     follows: list[bool]
+    #: Scores already worked out over these units, by what they depend on (see
+    #: :func:`inbrief.summarize.scoring.scores`): a summary asks for the same ones twice.
+    memo: dict[object, list[float]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def similarity(self, i: int, j: int) -> float:
         """Cosine similarity of two units."""
-        small, large = sorted((self.vectors[i], self.vectors[j]), key=len)
-        return sum(w * large.get(t, 0.0) for t, w in small.items())
+        small, large = self.vectors[i], self.vectors[j]
+        if len(large) < len(small):
+            small, large = large, small
+        get = large.get
+        return sum([w * get(t, 0.0) for t, w in small.items()])
+
+
+def term_counts(terms: Sequence[str]) -> dict[str, int]:
+    """Term -> how often it occurs, in order of first occurrence (as :class:`Counter` gives)."""
+    counts: dict[str, int] = {}
+    get = counts.get
+    for term in terms:
+        counts[term] = get(term, 0) + 1
+    return counts
 
 
 def tfidf_vectors(units: Sequence[Unit]) -> tuple[list[dict[str, float]], dict[str, float]]:
     """Unit-length vectors with sublinear TF and smoothed IDF; also the IDF of every term."""
-    df: Counter[str] = Counter()
-    for unit in units:
-        df.update(set(unit.terms))
-    n = len(units)
-    idf = {term: math.log((n + 1) / count) for term, count in df.items()}
-    vectors: list[dict[str, float]] = []
-    for unit in units:
-        counts = Counter(unit.terms)
-        vector = {t: (1 + math.log(c)) * idf[t] for t, c in counts.items() if idf[t] > 0}
-        norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
-        vectors.append({t: w / norm for t, w in vector.items()})
+    vectors, idf, _ = weighted([term_counts(unit.terms) for unit in units])
     return vectors, idf
+
+
+def weighted(
+    counted: Sequence[dict[str, int]],
+) -> tuple[list[dict[str, float]], dict[str, float], Postings]:
+    """:func:`tfidf_vectors` from each unit's :func:`term_counts`, and their postings (terms
+    in order of first occurrence).
+
+    A term's IDF, ``log((n + 1) / df)``, is positive (no term is in more than ``n`` units),
+    so every term of a unit has a weight; a term seen once weighs its IDF (``1 + log 1`` is
+    1), which spares most logarithms.
+    """
+    df = Counter(chain.from_iterable(counted))  # a unit's terms once each
+    n = len(counted)
+    idf = {term: math.log((n + 1) / count) for term, count in df.items()}
+    postings: Postings = {term: [] for term in df}
+    log, sqrt, mul = math.log, math.sqrt, operator.mul
+    vectors: list[dict[str, float]] = []
+    for index, counts in enumerate(counted):
+        weights = [idf[t] if c == 1 else (1 + log(c)) * idf[t] for t, c in counts.items()]
+        norm = sqrt(sum(map(mul, weights, weights))) or 1.0
+        normed = [w / norm for w in weights]
+        vectors.append(dict(zip(counts, normed, strict=True)))
+        for term, weight in zip(counts, normed, strict=True):
+            postings[term].append((index, weight))
+    return vectors, idf, postings
 
 
 def directed_sums(
@@ -80,7 +115,9 @@ def directed_sums(
     forward = [0.0] * len(vectors)
     backward = [0.0] * len(vectors)
     for plist in postings.values():
-        total = sum(weight for _, weight in plist)
+        if len(plist) == 1:  # a term of one unit: no similarity, adds 0.0 both ways
+            continue
+        total = sum([weight for _, weight in plist])
         before = 0.0
         for index, weight in plist:
             backward[index] += weight * before
@@ -94,54 +131,58 @@ def _scaled(values: list[float]) -> list[float]:
     return [v / top for v in values] if top > 0 else [0.0] * len(values)
 
 
-def _cut_short(units: Sequence[Unit], i: int) -> bool:
-    """True when the next sentence of the same block is this one's tail (see standalone)."""
-    if i + 1 >= len(units):
-        return False
-    unit, after = units[i], units[i + 1]
-    same_block = (after.section, after.block, after.order) == (
-        unit.section,
-        unit.block,
-        unit.order + 1,
-    )
-    return same_block and starts_mid_sentence(after.text)
+def _cut_short(units: Sequence[Unit]) -> list[bool]:
+    """For each unit, whether the next sentence of the same block is its tail (see
+    standalone)."""
+    result = [False] * len(units)
+    for i in range(len(units) - 1):
+        unit, after = units[i], units[i + 1]
+        if (
+            after.order == unit.order + 1
+            and after.block == unit.block
+            and after.section == unit.section
+            and starts_mid_sentence(after.text)
+        ):
+            result[i] = True
+    return result
 
 
 def gather(units: Sequence[Unit], title: Sequence[str], language: str = "en") -> Evidence:
     """Everything the scorer needs about ``units``, given the title's stemmed terms and the
     language code (for the standalone rules)."""
-    vectors, idf = tfidf_vectors(units)
-    postings: Postings = defaultdict(list)
-    for index, vector in enumerate(vectors):
-        for term, weight in vector.items():
-            postings[term].append((index, weight))
+    counted = [term_counts(unit.terms) for unit in units]
+    vectors, idf, postings = weighted(counted)
     forward, backward = directed_sums(vectors, postings)
     unknown = math.log(len(units) + 1)
     title_weights = {t: idf.get(t, unknown) for t in dict.fromkeys(title)}  # ordered: same sums
     title_total = sum(title_weights.values())
-    title_share = [
-        sum(w for t, w in title_weights.items() if t in vector) / title_total
-        if title_total
-        else 0.0
-        for vector in (set(unit.terms) for unit in units)
-    ]
+    if title_total:
+        title_share = [
+            sum([w for t, w in title_weights.items() if t in counts]) / title_total
+            for counts in counted
+        ]
+    else:
+        title_share = [0.0] * len(units)
+    sections = [unit.section for unit in units]
     section_rank: list[int] = []
-    seen: Counter[int] = Counter()
-    for unit in units:
-        section_rank.append(seen[unit.section])
-        seen[unit.section] += 1
+    seen: dict[int, int] = {}
+    for section in sections:
+        rank = seen.get(section, 0)
+        section_rank.append(rank)
+        seen[section] = rank + 1
+    cut = _cut_short(units)
     return Evidence(
         vectors=vectors,
-        postings=dict(postings),
+        postings=postings,
         forward=_scaled(forward),
         backward=_scaled(backward),
         title=title_share,
-        sections=[unit.section for unit in units],
+        sections=sections,
         rank=list(range(len(units))),
         section_rank=section_rank,
         words=[len(unit.words) for unit in units],
         readings=[
-            reading(unit.text, _cut_short(units, i), language, opens=unit.order == 1)
+            reading(unit.text, cut[i], language, opens=unit.order == 1)
             for i, unit in enumerate(units)
         ],
         follows=[

@@ -34,6 +34,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import islice
 
 from inbrief.summarize.centrality import Evidence
 from inbrief.summarize.features import kept_fraction, text_rank
@@ -141,7 +142,9 @@ def choose(
     if count <= len(first):
         return first
     admits = admission(evidence, condensed)
-    admitted = sum(admits(i, range(len(evidence.words))) for i in range(len(evidence.words)))
+    everything = range(len(evidence.words))
+    # Whether at least ``count`` units are admitted at all (counting stops there).
+    admitted = sum(1 for _ in islice(filter(lambda i: admits(i, everything), everything), count))
     picks = select(
         takeaway,
         evidence,

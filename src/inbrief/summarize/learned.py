@@ -64,17 +64,20 @@ class Scorer:
         by_fraction, by_log = slopes[ARTICLE_FEATURES], slopes[ARTICLE_FEATURES + 1]
         products = slopes[ARTICLE_FEATURES + 2 :]
         base = [offset + sum(map(operator.mul, article, row)) for row in rows]
-        per_fraction = [
-            by_fraction + sum(w * row[i] for w, i in zip(products, BY_FRACTION, strict=True))
-            for row in rows
-        ]
+        picked = operator.itemgetter(*BY_FRACTION)
+        per_fraction = [by_fraction + sum(map(operator.mul, products, picked(row))) for row in rows]
+        done: dict[int, list[float]] = {}
+        exp = math.exp
 
         def probabilities(count: int) -> list[float]:
-            fraction = kept_fraction(count, len(rows))
-            shift = by_log * log_of_fraction(fraction)
-            return [
-                _logistic(b + fraction * f + shift) for b, f in zip(base, per_fraction, strict=True)
-            ]
+            if count not in done:
+                fraction = kept_fraction(count, len(rows))
+                shift = by_log * log_of_fraction(fraction)
+                done[count] = [  # _logistic, inline
+                    1.0 / (1.0 + exp(-max(-60.0, min(60.0, b + fraction * f + shift))))
+                    for b, f in zip(base, per_fraction, strict=True)
+                ]
+            return list(done[count])
 
         return probabilities
 

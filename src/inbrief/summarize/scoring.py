@@ -64,8 +64,17 @@ def scores(
     """One non-negative score per unit (see the module docstring for the formula).
 
     ``ranks`` replaces the positions in the article, e.g. by positions within each section.
+    Worked out once per evidence, parameters and ranks (the opening picks, the takeaways and
+    the section gists of an article without headings ask for the same scores).
     """
     ranks = evidence.rank if ranks is None else ranks
+    key = (params, tuple(ranks))
+    if key not in evidence.memo:
+        evidence.memo[key] = _scores(evidence, params, ranks)
+    return list(evidence.memo[key])
+
+
+def _scores(evidence: Evidence, params: ScoreParams, ranks: Sequence[int]) -> list[float]:
     central = [
         max(0.0, f + params.backward * b)
         for f, b in zip(evidence.forward, evidence.backward, strict=True)

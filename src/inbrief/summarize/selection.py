@@ -57,7 +57,8 @@ def select(
     """
     params = params or SelectParams()
     pool = range(len(scores)) if candidates is None else candidates
-    order = sorted(set(pool) - set(chosen), key=lambda i: (-scores[i], i))
+    # Best score first, ties in index order (a stable sort of the ascending indexes).
+    order = sorted(sorted(set(pool) - set(chosen)), key=scores.__getitem__, reverse=True)
     picks = list(chosen)
     closest = dict.fromkeys(order, 0.0)
     compared = dict.fromkeys(order, 0)

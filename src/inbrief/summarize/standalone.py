@@ -10,6 +10,7 @@ abbreviation it did not know ("bzw.", "tsp.") is a fragment too, and so is its t
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -86,7 +87,12 @@ def leans_on_context(text: str, language: str = "en") -> bool:
     or (English) quotes someone named only by a pronoun ('"...," she said.'). A language
     without a word list gets no such rule rather than English's.
     """
-    start = text.lstrip(_OPEN_QUOTES + "([ ")
+    return _leans(text.lstrip(_OPEN_QUOTES + "([ "), text, language)
+
+
+def _leans(start: str, text: str, language: str) -> bool:
+    """:func:`leans_on_context` of ``text``, given ``start``, the text without its opening
+    quotes and brackets."""
     if language != "en":
         pattern = _DEPENDENT_START_BY_LANGUAGE.get(language)
         return bool(pattern and pattern.match(start))
@@ -103,7 +109,7 @@ def unbalanced_quote(text: str) -> bool:
     """True for a fragment of a quotation or a parenthesis that runs over several sentences."""
     return (
         text.count('"') % 2 == 1
-        or text.count("“") != text.count("”")
+        or (not text.isascii() and text.count("“") != text.count("”"))
         or text.count("(") != text.count(")")
     )
 
@@ -172,16 +178,33 @@ class Reading:
         return factor
 
 
+#: What :func:`reading` strips off a sentence's start and end before looking at them.
+_OPENING = _OPEN_QUOTES + "([ "
+_CLOSING = _CLOSE_QUOTES + ")] "
+
+
+@functools.cache
+def _reading(leans: bool, fragment: bool, heading: bool, question: bool, opens: bool) -> Reading:
+    """One shared (immutable) instance for each of the thirty-two readings."""
+    return Reading(leans, fragment, heading, question, opens)
+
+
 def reading(
     text: str, cut_short: bool = False, language: str = "en", opens: bool = False
 ) -> Reading:
     """The :class:`Reading` of one sentence; ``cut_short`` when the next one is its tail,
-    ``opens`` when it is the article's first sentence."""
-    leans = leans_on_context(text, language)
-    return Reading(
-        leans=leans,
-        fragment=cut_short or unbalanced_quote(text) or starts_mid_sentence(text),
-        heading=looks_like_heading(text),
-        question=text.rstrip(_CLOSE_QUOTES + ")] ").endswith("?"),
-        opens=opens and leans and not (language == "en" and _PRONOUN_ATTRIBUTION.search(text)),
+    ``opens`` when it is the article's first sentence.
+
+    The same as :func:`leans_on_context`, :func:`unbalanced_quote` or
+    :func:`starts_mid_sentence` and :func:`looks_like_heading`, stripping each end once.
+    """
+    start = text.lstrip(_OPENING)
+    end = text.rstrip(_CLOSING)
+    leans = _leans(start, text, language)
+    return _reading(
+        leans,
+        cut_short or unbalanced_quote(text) or (start[:1].islower() and not start[1:2].isupper()),
+        end.endswith(":") or (not end.endswith(_TERMINAL) and len(text.split()) < HEADING_WORDS),
+        end.endswith("?"),
+        opens and leans and not (language == "en" and _PRONOUN_ATTRIBUTION.search(text)),
     )

@@ -6,11 +6,13 @@ and block quotes never are, whichever algorithm runs. Every algorithm gets the s
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 
 from inbrief.model import Article, BlockKind
 from inbrief.nlp.language import Language
-from inbrief.nlp.tokens import sentence_spans, sentence_splitter, stemmer, words
+from inbrief.nlp.tokens import sentence_spans, sentence_splitter, stemmer, word_stemmer, words
 
 CANDIDATE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST})
 #: A sentence with fewer words than this is not a candidate ("Read on.", "Yes.").
@@ -52,52 +54,44 @@ def block_sentences(items: list[str], language: Language) -> list[tuple[int, int
     return [(i, start, end) for i, item in enumerate(items) for start, end in spans(item)]
 
 
-class _Terms(dict[str, str]):
-    """Word -> stemmed term, or "" for a stop word or a number; each word worked out once."""
-
-    def __init__(self, language: Language) -> None:
-        super().__init__()
-        self._stem = stemmer(language)
-        self._stop = language.stop_words
-
-    def __missing__(self, word: str) -> str:
-        term = "" if word in self._stop or word.isdigit() else self._stem(word)
-        self[word] = term
-        return term
+def term_map(words: Iterable[str], language: Language) -> dict[str, str]:
+    """Word -> stemmed term, or "" for a stop word or a number; each distinct word stemmed
+    once, all in one call."""
+    distinct = dict.fromkeys(words, "")
+    stop = language.stop_words
+    stemmed = [word for word in distinct if not (word in stop or word.isdigit())]
+    distinct.update(zip(stemmed, word_stemmer(language)(stemmed), strict=True))
+    return distinct
 
 
 def sentence_units(article: Article, language: Language) -> list[Unit]:
     """Every candidate sentence of the article, in reading order."""
-    term_of = _Terms(language)
-    units: list[Unit] = []
+    found: list[tuple[str, int, int, int, int, list[str], int, int, int]] = []
+    found_words: list[list[str]] = []
+    spans = sentence_spans(language)
     order = 0
     for s_index, section in enumerate(article.sections):
         for b_index, block in enumerate(section.blocks):
             if block.kind not in CANDIDATE_KINDS:
                 continue
-            located = block_sentences(block.items, language)
-            for i_index, (item, start, end) in enumerate(located):
-                sentence = block.items[item][start:end]
-                order += 1
-                tokens = words(sentence)
-                if len(tokens) < MIN_WORDS:
-                    continue
-                terms = tuple(filter(None, map(term_of.__getitem__, tokens)))
-                units.append(
-                    Unit(
-                        sentence,
-                        s_index,
-                        b_index,
-                        i_index,
-                        order,
-                        tuple(tokens),
-                        terms,
-                        item,
-                        start,
-                        end,
-                    )
-                )
-    return units
+            i_index = 0  # the sentence's place in the block (block_sentences)
+            for item, item_text in enumerate(block.items):
+                for start, end in spans(item_text):
+                    sentence = item_text[start:end]
+                    order += 1
+                    tokens = words(sentence)
+                    if len(tokens) >= MIN_WORDS:
+                        found_words.append(tokens)
+                        found.append(
+                            (sentence, s_index, b_index, i_index, order, tokens, item, start, end)
+                        )
+                    i_index += 1
+    term_of = term_map(chain.from_iterable(found_words), language)
+    term = term_of.__getitem__
+    return [
+        Unit(text, s, b, i, n, tuple(tokens), tuple(filter(None, map(term, tokens))), it, x, y)
+        for text, s, b, i, n, tokens, it, x, y in found
+    ]
 
 
 def title_terms(article: Article, language: Language) -> tuple[str, ...]:
