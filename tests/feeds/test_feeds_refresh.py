@@ -333,3 +333,27 @@ def test_one_refresh_lists_its_items_newest_first(
     [report] = refresh_feeds(library)
     assert report.new == 6
     assert [entry.title for entry in library.page(Query())] == [i.title for i in newest_first]
+
+
+@pytest.mark.parametrize("kind", ["rss", "rdf", "json"])
+def test_items_that_all_link_to_one_page_are_each_kept(
+    server: LocalServer, library: Library, kind: str
+) -> None:
+    """A feed whose items all link to its home page (status and changelog feeds do): the
+    link is no item's own page, so neither the library's URL check nor a teaser's page fetch
+    may fold the items into one. Before, 1 of 5 was kept (and on each refresh the other 4
+    were prepared again), with RSS 1.0's GUID-less items the 5 overwrote one another."""
+    home = server.url("/home")
+    server.add("/home", Route(body=article_page(feed_items(server, 9, 1)[0])))
+    items = [replace(item, link=home) for item in feed_items(server, 8, 5, teaser_every=2)]
+    url = server.add(
+        "/same",
+        Route(
+            body=FORMATS[kind]("Same", home, items), headers={"Content-Type": CONTENT_TYPES[kind]}
+        ),
+    )
+    assert subscribe(library, url).report.new == 5
+    titles = {entry.title for entry in library.page(Query())}
+    assert titles == {item.title for item in items}
+    [report] = refresh_feeds(library)
+    assert (report.new, report.updated) == (0, 0) and library.count() == 5

@@ -13,12 +13,15 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from inbrief.errors import InbriefError
 from inbrief.feeds.jsonfeed import parse_json_feed
 from inbrief.feeds.model import FeedItem, ParsedFeed
 from inbrief.feeds.text import clean_title, date_from_struct, date_from_text, language, link
+from inbrief.library.identity import canonical_url
 from inbrief.sniff import binary_kind, is_json_feed
 from inbrief.textclean import clean_inline
 
@@ -49,10 +52,38 @@ def parse_feed(
         raise InbriefError(f"not a feed: this is {what}")
     head = data[:_PROLOG].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head[:1] in (b"{", b"["):
-        return _parse_json(data, url)
+        return without_shared_links(_parse_json(data, url))
     if looks_like_html(head):
         raise InbriefError("not a feed: the address gives an HTML page")
-    return _parse_xml(data, url, content_type, charset)
+    return without_shared_links(_parse_xml(data, url, content_type, charset))
+
+
+def without_shared_links(feed: ParsedFeed) -> ParsedFeed:
+    """``feed`` with no link, nor id, on items that share it with another item of the feed.
+
+    Status and changelog feeds link every item to their home page (RSS 1.0 makes that its
+    id too): that is no item's own page, so it must not be fetched as a teaser's page, nor
+    name the item (the library keeps one article per address and per id in a feed, which
+    would fold the items into one). Such an item is read from its own text and known by
+    what it says.
+    """
+    links = Counter(_link_key(item.link) for item in feed.items if item.link)
+    ids = Counter(item.id for item in feed.items if item.id)
+    if all(count == 1 for count in (*links.values(), *ids.values())):
+        return feed
+    items = [
+        replace(
+            item,
+            link=None if item.link and links[_link_key(item.link)] > 1 else item.link,
+            id=None if item.id and ids[item.id] > 1 else item.id,
+        )
+        for item in feed.items
+    ]
+    return replace(feed, items=items)
+
+
+def _link_key(url: str) -> str:
+    return canonical_url(url) or url
 
 
 def looks_like_html(data: bytes) -> bool:
