@@ -100,7 +100,7 @@ class ItemStore:
                     assert link is not None  # is_teaser needs a link
                     page = self.pages.submit(
                         link,
-                        partial(self._fetch_page, link),
+                        partial(self._fetch_page, link, feed.url),
                         partial(self._store_page, feed, ready, count),
                     )
                     page.add_done_callback(lambda _: self._queued.release())
@@ -140,12 +140,13 @@ class ItemStore:
             feed.id, ready.key, ready.digest + mark, article, gist, added
         )
 
-    def _fetch_page(self, link: str) -> RawSource | str:
-        """A teaser's page, or why it could not be fetched."""
+    def _fetch_page(self, link: str, feed_url: str) -> RawSource | str:
+        """A teaser's page, or why it could not be fetched (a public feed's item may not send
+        inbrief to a private address)."""
         if self.stop.is_set():
             raise Stopped
         try:
-            return read_source(link, self.page_limits, self.stop.is_set)
+            return read_source(link, self.page_limits, self.stop.is_set, origin=feed_url)
         except InbriefError as exc:
             return exc.reason
 
