@@ -357,3 +357,36 @@ def test_items_that_all_link_to_one_page_are_each_kept(
     assert titles == {item.title for item in items}
     [report] = refresh_feeds(library)
     assert (report.new, report.updated) == (0, 0) and library.count() == 5
+
+
+def test_guids_that_change_on_every_fetch_cost_no_page_fetch(
+    server: LocalServer, library: Library
+) -> None:
+    """A feed that makes new GUIDs each time it is served (a random id per render): its
+    items are known by their links, so a refresh neither adds them again nor fetches their
+    pages again. Before, every refresh fetched every teaser's page once more (3 of 3)."""
+    items = feed_items(server, 11, 3, teaser_every=1)
+    fetches: list[int] = []
+    renders: list[int] = []
+
+    def page(item: Item) -> Route:
+        def handler(request: BaseHTTPRequestHandler) -> None:
+            fetches.append(1)
+            answer(request, article_page(item), "text/html")
+
+        return Route(handler=handler)
+
+    for item in items:
+        server.add(item.link.split(str(server.port), 1)[1], page(item))
+
+    def feed(request: BaseHTTPRequestHandler) -> None:
+        renders.append(1)
+        fresh = [replace(item, guid=f"{item.guid}:{len(renders)}") for item in items]
+        answer(request, rss("Random ids", server.url("/"), fresh), "application/rss+xml")
+
+    url = server.add("/random-ids", Route(handler=feed))
+    assert subscribe(library, url).report.new == 3 and len(fetches) == 3
+    for _ in range(2):
+        [report] = refresh_feeds(library)
+        assert (report.new, report.updated, report.error) == (0, 0, None)
+    assert len(renders) == 3 and len(fetches) == 3 and library.count() == 3

@@ -24,6 +24,7 @@ from inbrief.feeds.workers import Stopped, WorkerCrashed, Workers
 from inbrief.fetch import FetchLimits
 from inbrief.ingest import RawSource, read_source
 from inbrief.library import Feed, Library, Stored
+from inbrief.library.identity import canonical_url
 from inbrief.model import Article
 
 #: An item whose page could not be fetched is stored from the feed with this mark on its hash,
@@ -71,10 +72,14 @@ class ItemStore:
         Raises :class:`~inbrief.feeds.workers.Stopped` when the run is stopped meanwhile.
         """
         known = self.library.known_items(feed.id)
+        links = self.library.known_links(feed.id)
         todo = [
             (key, digest, item)
             for item in reversed(parsed.items)  # oldest first: "added" follows the feed's order
             if known.get(key := item_key(item)) != (digest := item_hash(item))
+            # A new GUID on a link this feed brought is the feed renaming its items (some make
+            # a new id on every render): the library would keep the article it has anyway.
+            and (key in known or canonical_url(item.link) not in links)
         ]
         # Items count as added in order of publication (the feed's order among equal or
         # missing dates), whenever their pages arrive: the library's "newest added first"
