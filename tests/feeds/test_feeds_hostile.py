@@ -237,3 +237,34 @@ def test_dates_far_in_the_future_or_past_are_not_believed() -> None:
     assert near.published is not None and near.published.startswith(year)
     assert parse_feed(atom.encode(), "http://example.com/atom").items[0].published is None
     assert parse_feed(json_feed.encode(), "http://example.com/json").items[0].published is None
+
+
+def test_a_long_feed_in_date_order_keeps_its_newest_items() -> None:
+    """Some feeds (podcast archives, changelogs) list every item oldest first: cutting such a
+    feed to its first MAX_ITEMS kept the oldest, and its new items, at the end, never
+    arrived. The newest end is kept instead, in RSS and JSON Feed alike."""
+    count = MAX_ITEMS + 100
+    stamps = [time.gmtime(1_600_000_000 + n * 86400) for n in range(count)]
+    items = "".join(
+        f"<item><title>Episode {n}</title><guid>{n}</guid>"
+        f"<pubDate>{time.strftime('%a, %d %b %Y %H:%M:%S GMT', stamp)}</pubDate></item>"
+        for n, stamp in enumerate(stamps)
+    )
+    rss = (
+        "<rss version='2.0'><channel><title>Archive</title>"
+        "<pubDate>Mon, 01 Jan 2024 00:00:00 GMT</pubDate>"
+        f"{items}</channel></rss>"
+    )
+    parsed = parse_feed(rss.encode(), "http://example.com/feed")
+    titles = {item.title for item in parsed.items}
+    assert len(parsed.items) == MAX_ITEMS and parsed.dropped == 100
+    assert f"Episode {count - 1}" in titles and "Episode 0" not in titles
+    json_items = [
+        {"id": str(n), "content_text": "x", "title": f"Episode {n}",
+         "date_published": time.strftime("%Y-%m-%dT%H:%M:%SZ", stamp)}
+        for n, stamp in enumerate(stamps)
+    ]  # fmt: skip
+    document = {"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": json_items}
+    parsed = parse_feed(json.dumps(document).encode(), "http://example.com/json")
+    assert f"Episode {count - 1}" in {item.title for item in parsed.items}
+    assert len(parsed.items) == MAX_ITEMS and parsed.dropped == 100

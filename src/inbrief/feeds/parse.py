@@ -3,8 +3,9 @@ Feed through :mod:`inbrief.feeds.jsonfeed`.
 
 The bytes are checked before any parser sees them: empty, binary and HTML bodies get a one-line
 error; a DOCTYPE's internal subset (where entity bombs live) is removed, so no entity can
-expand; a feed with more than :data:`MAX_ITEMS` items is cut to its first ``MAX_ITEMS`` before
-parsing, so parse time and memory are bounded by that count and the fetcher's size cap.
+expand; a feed with more than :data:`MAX_ITEMS` items is cut to its newest ``MAX_ITEMS``
+before parsing (:mod:`inbrief.feeds.cut`), so parse time and memory are bounded by that count
+and the fetcher's size cap.
 feedparser is imported here only, so only feed commands pay for it.
 """
 
@@ -18,6 +19,7 @@ from dataclasses import replace
 from typing import Any
 
 from inbrief.errors import InbriefError
+from inbrief.feeds.cut import cut_items
 from inbrief.feeds.jsonfeed import parse_json_feed
 from inbrief.feeds.model import FeedItem, ParsedFeed
 from inbrief.feeds.text import clean_title, date_from_struct, date_from_text, language, link
@@ -34,7 +36,6 @@ _HTML_ROOT = re.compile(rb"<(!doctype\s+html|html|head|body)[\s>]", re.I)
 _DOCTYPE_START = re.compile(rb"<!DOCTYPE", re.I)
 _BEFORE_SUBSET = re.compile(rb"""(?:[^\[>"']|"[^"]*"|'[^']*')*\[""")
 _SUBSET_TOKEN = re.compile(rb"""<!--.*?-->|"[^"]*"|'[^']*'|\]|[^"'\]<]+|<""", re.S)
-_ITEM_END = re.compile(rb"</(?:\w+:)?(item|entry)\s*>", re.I)
 _ABSOLUTE = re.compile(r"https?://", re.I)
 #: feedparser's notes that are not errors in the feed: a charset header that the document
 #: overrides, or a server that labels XML as text/plain or text/html.
@@ -127,21 +128,6 @@ def defuse(data: bytes) -> bytes:
     if close < 0:
         raise InbriefError("malformed feed: a DOCTYPE that never ends")
     return data[: opening.start()] + data[close + 1 :]
-
-
-def cut_items(data: bytes, limit: int) -> tuple[bytes, int]:
-    """The document with only its first ``limit`` items (what follows the last item, the
-    closing tags, kept), and how many were cut. Finding the end tags is one pass over the
-    bytes; parsing 100,000 items would cost seconds and hundreds of megabytes."""
-    count, cut_at, last_end = 0, -1, -1
-    for match in _ITEM_END.finditer(data):
-        count += 1
-        if count == limit:
-            cut_at = match.end()
-        last_end = match.end()
-    if count <= limit:
-        return data, 0
-    return data[:cut_at] + data[last_end:], count - limit
 
 
 def _parse_xml(data: bytes, url: str, content_type: str, charset: str | None) -> ParsedFeed:
