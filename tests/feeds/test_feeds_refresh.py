@@ -390,3 +390,16 @@ def test_guids_that_change_on_every_fetch_cost_no_page_fetch(
         [report] = refresh_feeds(library)
         assert (report.new, report.updated, report.error) == (0, 0, None)
     assert len(renders) == 3 and len(fetches) == 3 and library.count() == 3
+
+
+def test_an_item_listed_twice_is_one_article_with_its_page(
+    server: LocalServer, library: Library
+) -> None:
+    """The same teaser twice in a feed (an aggregator's slip) shares its link and GUID with
+    itself only: it keeps them, so its page is fetched and one whole article is stored."""
+    [teaser] = feed_items(server, 12, 1, teaser_every=1)
+    serve_pages(server, [teaser])
+    url = server.add("/twice", Route(body=rss("Twice", server.url("/"), [teaser, teaser])))
+    assert subscribe(library, url).report.new == 1
+    [entry] = library.page(Query())
+    assert entry.word_count > 100  # the page's text, not the feed's 40-word teaser

@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections import Counter
+from collections import defaultdict
 from dataclasses import replace
 from typing import Any
 
@@ -60,23 +60,29 @@ def parse_feed(
 
 
 def without_shared_links(feed: ParsedFeed) -> ParsedFeed:
-    """``feed`` with no link, nor id, on items that share it with another item of the feed.
+    """``feed`` with no link, nor id, on items that share it with another, different item of
+    the feed.
 
     Status and changelog feeds link every item to their home page (RSS 1.0 makes that its
     id too): that is no item's own page, so it must not be fetched as a teaser's page, nor
     name the item (the library keeps one article per address and per id in a feed, which
     would fold the items into one). Such an item is read from its own text and known by
-    what it says.
+    what it says. The same item listed twice keeps its link and id (it is stored once).
     """
-    links = Counter(_link_key(item.link) for item in feed.items if item.link)
-    ids = Counter(item.id for item in feed.items if item.id)
-    if all(count == 1 for count in (*links.values(), *ids.values())):
+    links: dict[str, set[FeedItem]] = defaultdict(set)
+    ids: dict[str, set[FeedItem]] = defaultdict(set)
+    for item in feed.items:
+        if item.link:
+            links[_link_key(item.link)].add(item)
+        if item.id:
+            ids[item.id].add(item)
+    if all(len(group) == 1 for group in (*links.values(), *ids.values())):
         return feed
     items = [
         replace(
             item,
-            link=None if item.link and links[_link_key(item.link)] > 1 else item.link,
-            id=None if item.id and ids[item.id] > 1 else item.id,
+            link=None if item.link and len(links[_link_key(item.link)]) > 1 else item.link,
+            id=None if item.id and len(ids[item.id]) > 1 else item.id,
         )
         for item in feed.items
     ]
