@@ -12,6 +12,7 @@ check lets a caller cancel a fetch (the reader, when it quits).
 from __future__ import annotations
 
 import functools
+import re
 import ssl
 import time
 from collections.abc import Callable, Mapping
@@ -174,8 +175,12 @@ def _short(exc: Exception) -> str:
         return "host name not found (DNS)"
     if "Receive buffer too long" in text:  # h11's cap on a response's head (64 KiB)
         return "the server's headers are too large"
-    return text[:200]
+    if "Connection refused" in text:
+        return "connection refused (no server answers at that address and port)"
+    return _ERRNO.sub("", text)[:200]
 
+
+_ERRNO = re.compile(r"^\[Errno -?\d+\]\s*")
 
 #: Statuses that send the client elsewhere; other 3xx (300, 304, ...) carry no page to read.
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
