@@ -129,3 +129,20 @@ def test_what_counts_as_public() -> None:
     private += ["100.64.0.1", "::1", "fe80::1%eth0", "fd00::1", "::ffff:192.168.0.1", "0.0.0.0"]
     assert all(address_scope.is_public_ip(ip) for ip in public)
     assert not any(address_scope.is_public_ip(ip) for ip in private)
+
+
+@pytest.mark.usefixtures("public_loopback")
+def test_a_public_page_cannot_announce_a_private_feed(
+    server: LocalServer, private: PrivateService, tmp_path: Path
+) -> None:
+    page = (
+        f'<html><head><link rel="alternate" type="application/rss+xml" href="{private.url}/feed">'
+    )
+    url = server.add("/page", Route(body=page.encode()))
+    library = open_library(tmp_path / "library.sqlite3")
+    try:
+        with pytest.raises(InbriefError, match="to a private one"):
+            subscribe(library, url)
+    finally:
+        library.close()
+    assert private.hits == []
