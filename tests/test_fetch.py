@@ -76,7 +76,10 @@ def test_connection_refused() -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    assert _error(f"http://127.0.0.1:{port}/").startswith("cannot connect")
+    # What happened in words, not the C library's "[Errno 111] Connection refused".
+    assert _error(f"http://127.0.0.1:{port}/") == (
+        "cannot connect: connection refused (no server answers at that address and port)"
+    )
 
 
 def test_invalid_urls() -> None:

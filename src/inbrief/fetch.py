@@ -12,6 +12,7 @@ check lets a caller cancel a fetch (the reader, when it quits).
 from __future__ import annotations
 
 import functools
+import re
 import ssl
 import time
 from collections.abc import Callable, Mapping
@@ -20,6 +21,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from inbrief import __version__
+from inbrief.address_scope import refuse_private_hop
 from inbrief.errors import InbriefError
 from inbrief.fetch_budget import Budget
 
@@ -99,6 +101,7 @@ def fetch(
     cancelled: Callable[[], bool] | None = None,
     *,
     headers: Mapping[str, str] | None = None,
+    origin: str | None = None,
 ) -> Fetched:
     """GET ``url`` and return its body, or raise :class:`InbriefError` with a one-line reason.
 
@@ -107,6 +110,10 @@ def fetch(
     ``headers`` are added to (or replace) the defaults: a feed's ``Accept``, or the validators
     of a conditional request (``If-None-Match``, ``If-Modified-Since``), which may then be
     answered ``304`` with no body (``Fetched.status``).
+
+    A redirect from a public address to a private one is refused
+    (:mod:`inbrief.address_scope`); ``origin`` is where the fetch counts as starting when
+    that is not ``url`` itself (the page whose meta refresh, or the feed whose item, named it).
     """
     import httpx  # deferred: only URL sources pay for it
 
@@ -129,8 +136,11 @@ def fetch(
             verify=_tls_context(),
         ) as client:
             budget.attach(client)
-            for _hop in range(limits.max_redirects + 1):
+            start = origin or url
+            for hop in range(limits.max_redirects + 1):
                 _check_url(url)
+                if hop or origin is not None:
+                    refuse_private_hop(start, url)
                 with client.stream("GET", url) as response:
                     if response.status_code == 304 and conditional:
                         return Fetched(str(response.url), b"", "", None, 304, _validators(response))
@@ -165,8 +175,12 @@ def _short(exc: Exception) -> str:
         return "host name not found (DNS)"
     if "Receive buffer too long" in text:  # h11's cap on a response's head (64 KiB)
         return "the server's headers are too large"
-    return text[:200]
+    if "Connection refused" in text:
+        return "connection refused (no server answers at that address and port)"
+    return _ERRNO.sub("", text)[:200]
 
+
+_ERRNO = re.compile(r"^\[Errno -?\d+\]\s*")
 
 #: Statuses that send the client elsewhere; other 3xx (300, 304, ...) carry no page to read.
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})

@@ -43,15 +43,19 @@ class RawSource:
 
 
 def read_source(
-    source: str, limits: FetchLimits | None = None, cancelled: Callable[[], bool] | None = None
+    source: str,
+    limits: FetchLimits | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    origin: str | None = None,
 ) -> RawSource:
     """The bytes behind ``source``: a URL, ``-`` for standard input, or a local path.
 
     A path must name a regular file: a FIFO, a device or a socket could block forever (or
     never end), so it is refused without waiting (opened non-blocking, checked with fstat).
+    ``origin``: the page or feed that named a URL ``source`` (see :func:`inbrief.fetch.fetch`).
     """
     if is_url(source):
-        fetched = fetch(source, limits, cancelled=cancelled)
+        fetched = fetch(source, limits, cancelled=cancelled, origin=origin)
         return RawSource(fetched.data, source, fetched.url, fetched.charset, fetched.content_type)
     if source == "-":
         data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
@@ -225,7 +229,7 @@ def load_articles(
                     f"too many redirects (more than {MAX_META_REFRESHES} meta refreshes)"
                 )
             followed += 1
-            raw = read_source(target, limits, cancelled)
+            raw = read_source(target, limits, cancelled, origin=source)
     except InbriefError as exc:
         raise exc.with_source(source) from None
 

@@ -7,6 +7,7 @@ nothing but printable text can reach a terminal, whatever built the article.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from typing import Any
 
@@ -84,10 +85,10 @@ def summary_markdown(article: Article, summary: Summary) -> str:
     heading = f"# [{_md_escape(title)}]({url})" if url else f"# {_md_escape(title)}"
     lines = [heading, "", f"*{_md_escape(meta_line(article))}*", ""]
     if summary.gist:
-        lines += ["## Gist", "", _md_escape(gist_text(summary)), ""]
+        lines += ["## Gist", "", _md_text(gist_text(summary)), ""]
     if summary.bullets:
         lines += ["## Key takeaways", ""]
-        lines += [f"- {_md_escape(safe(t.text))}" for t in summary.bullets]
+        lines += [f"- {_md_text(safe(t.text))}" for t in summary.bullets]
     return "\n".join(lines).rstrip()
 
 
@@ -95,6 +96,29 @@ def _md_escape(text: str) -> str:
     for char in "\\`*_[]<>":
         text = text.replace(char, "\\" + char)
     return text
+
+
+#: What opens a Markdown block at the start of a line: an ATX heading, a list item, a fence,
+#: a setext underline or thematic break, a table row (``>`` and ``*`` are escaped already).
+_BLOCK_MARK = re.compile(r"^( {0,3})([#+=~|-])", re.MULTILINE)
+_NUMBER_MARK = re.compile(r"^( {0,3}\d{1,9})([.)])", re.MULTILINE)
+
+
+def _at_line_starts(markdown: str) -> str:
+    """``markdown`` with a mark that would open a block at a line's start escaped, so that
+    text ("# 1 in the charts", "1. Not a list") stays text in its paragraph or list item."""
+    return _NUMBER_MARK.sub(r"\1\\\2", _BLOCK_MARK.sub(r"\1\\\2", markdown))
+
+
+def _md_text(text: str) -> str:
+    return _at_line_starts(_md_escape(text))
+
+
+def _md_code(code: str) -> list[str]:
+    """A fenced code block whose fence is longer than any run of backticks in ``code``."""
+    longest = max((len(run) for run in re.findall(r"`+", code)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [fence, code, fence]
 
 
 def _md_inline(block: Block, item: int) -> str:
@@ -111,7 +135,8 @@ def _md_inline(block: Block, item: int) -> str:
         out.append(f"[{_md_escape(safe(text[link.start : link.end]))}]({url})")
         done = link.end
     out.append(_md_escape(safe(text[done:])))
-    return "".join(out).replace("\n", "\\\n")  # a line break (<br>) stays one: "\" + newline
+    # A line break (<br>) stays one: "\" + newline.
+    return _at_line_starts("".join(out).replace("\n", "\\\n"))
 
 
 def cell_width(text: str) -> int:
@@ -208,7 +233,7 @@ def article_markdown(article: Article) -> str:
             elif block.kind is BlockKind.QUOTE:
                 lines.append(f"> {_md_inline(block, 0)}")
             elif block.kind is BlockKind.CODE:
-                lines += ["```", safe(block.text).replace("```", "'''"), "```"]
+                lines += _md_code(safe(block.text))
             elif block.kind is BlockKind.TABLE:
                 lines += _md_table(block)
             elif block.kind is BlockKind.CAPTION:

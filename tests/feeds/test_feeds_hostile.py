@@ -210,3 +210,61 @@ def test_feed_errors_are_inbrief_errors() -> None:
     for data in (b"", b"   ", b"\x1f\x8b\x08\x00"):
         with pytest.raises(InbriefError):
             parse_feed(data, "https://example.com/feed")
+
+
+def test_dates_far_in_the_future_or_past_are_not_believed() -> None:
+    """A feed dating its items 2099 would sit at the top of the library (newest published
+    first) for the rest of the century, and year 1 is a content system's empty date: both
+    count as undated. A day ahead is allowed, for clocks and time zones set wrong."""
+    soon = time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.gmtime(time.time() + 6 * 3600))
+    dates = ["Thu, 01 Jan 2099 00:00:00 GMT", "Mon, 01 Jan 0001 00:00:00 GMT", soon]
+    items = "".join(
+        f"<item><title>T{n}</title><guid>{n}</guid><pubDate>{date}</pubDate></item>"
+        for n, date in enumerate(dates)
+    )
+    rss = f"<rss version='2.0'><channel><title>Dates</title>{items}</channel></rss>"
+    atom = (
+        "<feed xmlns='http://www.w3.org/2005/Atom'><title>A</title><entry><title>E</title>"
+        "<id>e</id><updated>2099-01-01T00:00:00Z</updated></entry></feed>"
+    )
+    json_feed = json.dumps(
+        {"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": [
+            {"id": "j", "content_text": "x", "date_published": "2099-01-01T00:00:00Z"}]}
+    )  # fmt: skip
+    future, ancient, near = parse_feed(rss.encode(), "http://example.com/feed").items
+    assert future.published is None and ancient.published is None
+    year = time.strftime("%Y", time.gmtime(time.time() + 6 * 3600))
+    assert near.published is not None and near.published.startswith(year)
+    assert parse_feed(atom.encode(), "http://example.com/atom").items[0].published is None
+    assert parse_feed(json_feed.encode(), "http://example.com/json").items[0].published is None
+
+
+def test_a_long_feed_in_date_order_keeps_its_newest_items() -> None:
+    """Some feeds (podcast archives, changelogs) list every item oldest first: cutting such a
+    feed to its first MAX_ITEMS kept the oldest, and its new items, at the end, never
+    arrived. The newest end is kept instead, in RSS and JSON Feed alike."""
+    count = MAX_ITEMS + 100
+    stamps = [time.gmtime(1_600_000_000 + n * 86400) for n in range(count)]
+    items = "".join(
+        f"<item><title>Episode {n}</title><guid>{n}</guid>"
+        f"<pubDate>{time.strftime('%a, %d %b %Y %H:%M:%S GMT', stamp)}</pubDate></item>"
+        for n, stamp in enumerate(stamps)
+    )
+    rss = (
+        "<rss version='2.0'><channel><title>Archive</title>"
+        "<pubDate>Mon, 01 Jan 2024 00:00:00 GMT</pubDate>"
+        f"{items}</channel></rss>"
+    )
+    parsed = parse_feed(rss.encode(), "http://example.com/feed")
+    titles = {item.title for item in parsed.items}
+    assert len(parsed.items) == MAX_ITEMS and parsed.dropped == 100
+    assert f"Episode {count - 1}" in titles and "Episode 0" not in titles
+    json_items = [
+        {"id": str(n), "content_text": "x", "title": f"Episode {n}",
+         "date_published": time.strftime("%Y-%m-%dT%H:%M:%SZ", stamp)}
+        for n, stamp in enumerate(stamps)
+    ]  # fmt: skip
+    document = {"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": json_items}
+    parsed = parse_feed(json.dumps(document).encode(), "http://example.com/json")
+    assert f"Episode {count - 1}" in {item.title for item in parsed.items}
+    assert len(parsed.items) == MAX_ITEMS and parsed.dropped == 100

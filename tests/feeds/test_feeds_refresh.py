@@ -333,3 +333,73 @@ def test_one_refresh_lists_its_items_newest_first(
     [report] = refresh_feeds(library)
     assert report.new == 6
     assert [entry.title for entry in library.page(Query())] == [i.title for i in newest_first]
+
+
+@pytest.mark.parametrize("kind", ["rss", "rdf", "json"])
+def test_items_that_all_link_to_one_page_are_each_kept(
+    server: LocalServer, library: Library, kind: str
+) -> None:
+    """A feed whose items all link to its home page (status and changelog feeds do): the
+    link is no item's own page, so neither the library's URL check nor a teaser's page fetch
+    may fold the items into one. Before, 1 of 5 was kept (and on each refresh the other 4
+    were prepared again), with RSS 1.0's GUID-less items the 5 overwrote one another."""
+    home = server.url("/home")
+    server.add("/home", Route(body=article_page(feed_items(server, 9, 1)[0])))
+    items = [replace(item, link=home) for item in feed_items(server, 8, 5, teaser_every=2)]
+    url = server.add(
+        "/same",
+        Route(
+            body=FORMATS[kind]("Same", home, items), headers={"Content-Type": CONTENT_TYPES[kind]}
+        ),
+    )
+    assert subscribe(library, url).report.new == 5
+    titles = {entry.title for entry in library.page(Query())}
+    assert titles == {item.title for item in items}
+    [report] = refresh_feeds(library)
+    assert (report.new, report.updated) == (0, 0) and library.count() == 5
+
+
+def test_guids_that_change_on_every_fetch_cost_no_page_fetch(
+    server: LocalServer, library: Library
+) -> None:
+    """A feed that makes new GUIDs each time it is served (a random id per render): its
+    items are known by their links, so a refresh neither adds them again nor fetches their
+    pages again. Before, every refresh fetched every teaser's page once more (3 of 3)."""
+    items = feed_items(server, 11, 3, teaser_every=1)
+    fetches: list[int] = []
+    renders: list[int] = []
+
+    def page(item: Item) -> Route:
+        def handler(request: BaseHTTPRequestHandler) -> None:
+            fetches.append(1)
+            answer(request, article_page(item), "text/html")
+
+        return Route(handler=handler)
+
+    for item in items:
+        server.add(item.link.split(str(server.port), 1)[1], page(item))
+
+    def feed(request: BaseHTTPRequestHandler) -> None:
+        renders.append(1)
+        fresh = [replace(item, guid=f"{item.guid}:{len(renders)}") for item in items]
+        answer(request, rss("Random ids", server.url("/"), fresh), "application/rss+xml")
+
+    url = server.add("/random-ids", Route(handler=feed))
+    assert subscribe(library, url).report.new == 3 and len(fetches) == 3
+    for _ in range(2):
+        [report] = refresh_feeds(library)
+        assert (report.new, report.updated, report.error) == (0, 0, None)
+    assert len(renders) == 3 and len(fetches) == 3 and library.count() == 3
+
+
+def test_an_item_listed_twice_is_one_article_with_its_page(
+    server: LocalServer, library: Library
+) -> None:
+    """The same teaser twice in a feed (an aggregator's slip) shares its link and GUID with
+    itself only: it keeps them, so its page is fetched and one whole article is stored."""
+    [teaser] = feed_items(server, 12, 1, teaser_every=1)
+    serve_pages(server, [teaser])
+    url = server.add("/twice", Route(body=rss("Twice", server.url("/"), [teaser, teaser])))
+    assert subscribe(library, url).report.new == 1
+    [entry] = library.page(Query())
+    assert entry.word_count > 100  # the page's text, not the feed's 40-word teaser

@@ -141,3 +141,24 @@ async def test_a_failing_refresh_is_shown_and_the_app_keeps_going(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen.query_one(ArticleList).row_count == 4
+
+
+@pytest.mark.asyncio
+async def test_feeds_with_one_title_are_told_apart_in_the_picker(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, server: LocalServer
+) -> None:
+    """Two feeds both called "News" (a site's default feed title) were two identical lines in
+    the picker; each now shows its address too, and the status line names the one chosen."""
+    library = isolated_library(monkeypatch, tmp_path)
+    for path, seed in (("/a/feed", 1), ("/b/feed", 2)):
+        subscribe(library, serve_feed(server, path, "rss", feed_items(server, seed, 1), "News"))
+    app = make_app(library)
+    async with app.run_test(size=(110, 30)) as pilot:
+        await pilot.press("f")
+        await pilot.pause()
+        options = app.screen.query_one("#feed-options")
+        lines = [str(options.get_option_at_index(n).prompt) for n in (1, 2)]  # type: ignore[attr-defined]
+        assert lines[0] != lines[1] and all(line.startswith("News (127.0.0.1:") for line in lines)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert "from News (127.0.0.1:" in str(app.screen.query_one("#status").render())

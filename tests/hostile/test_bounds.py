@@ -6,6 +6,7 @@ per shape checks the whole pipeline finishes well inside a generous limit.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import time
@@ -23,7 +24,9 @@ from inbrief.extract.bounds import (
     MAX_LINKS,
     flatten_nesting,
 )
+from inbrief.extract.metadata import MAX_TITLE_CHARS
 from inbrief.extract.page import article_from_html, parse_html
+from inbrief.ingest import load_articles
 from tests.hostile.corpus import BODY_SENTENCES
 
 _HEAD = "<html><head><title>Many</title></head><body><article>"
@@ -126,3 +129,24 @@ def test_flatten_is_linear_on_unclosed_quotes() -> None:
     started = time.monotonic()
     flatten_nesting(hostile, MAX_DEPTH)
     assert time.monotonic() - started < 5
+
+
+_HUGE = "Word " * 200_000
+_POST = {"title": {"rendered": _HUGE}, "content": {"rendered": "<p>Hi there.</p>"}}
+_HUGE_TITLES = {
+    "h1.html": f"<html><body><article><h1>{_HUGE}</h1><p>{BODY_SENTENCES}</p></article>",
+    "heading.md": f"# {_HUGE}\n\n{BODY_SENTENCES}\n",
+    "post.json": json.dumps(_POST),
+    "word.txt": "x" * 1_000_000 + "\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_HUGE_TITLES))
+def test_a_megabyte_title_is_cut(tmp_path: Path, name: str) -> None:
+    """A 1 MB heading (or first word, or WordPress title) that becomes the title is cut to a
+    line, as ``<title>`` already was: before, the whole megabyte was printed as the summary's
+    title (10,000 lines on a terminal) and stored as the library row's title."""
+    path = tmp_path / name
+    path.write_text(_HUGE_TITLES[name], encoding="utf-8")
+    [article] = load_articles(str(path))
+    assert 0 < len(article.title) <= MAX_TITLE_CHARS

@@ -172,7 +172,7 @@ _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
 
 #: A title longer than this is markup gone wrong, not a headline (``<title>`` is read with the
 #: same limit).
-_TITLE_CHARS = 400
+MAX_TITLE_CHARS = 400
 
 
 def _title(
@@ -185,7 +185,7 @@ def _title(
     where ``<title>`` (its site's name removed) says the same, or there is no ``<title>``.
     """
     title_tag = _unescaped(_first_text(tree, "//title"))
-    if declared and len(declared) > _TITLE_CHARS:
+    if declared and len(declared) > MAX_TITLE_CHARS:
         declared = None  # a quote left open in a meta tag swallowed the scripts after it
     headings = _heading_texts(tree) if declared or title_tag else {}
     if declared:
@@ -193,7 +193,7 @@ def _title(
     cut = _without_site_name(title_tag, site, url, headings)
     for node in tree.xpath("//h1")[:3]:
         heading = clean_inline(node.text_content())
-        if heading and len(heading) <= 400 and (not cut or _agrees(heading, cut)):
+        if heading and len(heading) <= MAX_TITLE_CHARS and (not cut or _agrees(heading, cut)):
             return _unescaped(heading)
     return cut
 

@@ -27,7 +27,7 @@ from inbrief.extract.boilerplate import is_timestamp
 from inbrief.extract.bounds import parse_bounded
 from inbrief.extract.choice import Candidate, Decision, Path
 from inbrief.extract.fallback import sections_from_densest, sections_from_text
-from inbrief.extract.metadata import Metadata, read_metadata
+from inbrief.extract.metadata import MAX_TITLE_CHARS, Metadata, read_metadata
 from inbrief.extract.prepare import prepare_page, reveal_noscript
 from inbrief.extract.readable import readability_summary
 from inbrief.extract.second import second_sections
@@ -252,6 +252,7 @@ def article_from_sections(
         raise InbriefError(NO_TEXT)
     if not article.title:
         article.title = _fallback_title(article)
+    article.title = _one_line(article.title)
     article.confidence = _confidence(words, page_words)
     if article.byline is None:
         article.byline = _byline_from_body(article)
@@ -265,6 +266,17 @@ def _byline_from_body(article: Article) -> str | None:
         if short and not is_timestamp(block.text):
             return clean_author(BYLINE_PREFIX.sub("", block.text))
     return None
+
+
+def _one_line(title: str) -> str:
+    """A title is a line: a longer one (a megabyte ``<h1>``, first word or WordPress title,
+    which the summary would print whole and the library list hold) is cut, at a space if one
+    is near."""
+    if len(title) <= MAX_TITLE_CHARS:
+        return title
+    cut = title[: MAX_TITLE_CHARS - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > MAX_TITLE_CHARS // 2 else cut).rstrip() + "…"
 
 
 def _fallback_title(article: Article) -> str:

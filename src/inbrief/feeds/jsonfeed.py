@@ -6,8 +6,10 @@ a wrong type anywhere and the item is then read without that field, never with a
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
+from inbrief.feeds.cut import oldest_first, when
 from inbrief.feeds.model import FeedItem, ParsedFeed
 from inbrief.feeds.text import clean_title, date_from_text, language, link
 from inbrief.textclean import clean_inline
@@ -27,6 +29,10 @@ def _author(item: dict[str, Any]) -> str | None:
     return ", ".join(names)[:200] or None
 
 
+def _date(item: dict[str, Any]) -> datetime | None:
+    return when(_text(item.get("date_published")) or _text(item.get("date_modified")) or None)
+
+
 def parse_json_feed(value: dict[str, Any], url: str, max_items: int) -> ParsedFeed:
     """The feed in a parsed JSON Feed document fetched from ``url``."""
     base = link(_text(value.get("feed_url")), url) or url
@@ -37,7 +43,11 @@ def parse_json_feed(value: dict[str, Any], url: str, max_items: int) -> ParsedFe
         else []
     )
     declared = language(value.get("language"))
-    items = [_item(entry, base, declared) for entry in entries[:max_items]]
+    if len(entries) > max_items and oldest_first(_date(entries[0]), _date(entries[-1])):
+        newest = entries[-max_items:]  # listed oldest first: the new items are at the end
+    else:
+        newest = entries[:max_items]
+    items = [_item(entry, base, declared) for entry in newest]
     error = None if isinstance(raw_items, list) else "a JSON Feed without an items list"
     return ParsedFeed(
         title=clean_title(_text(value.get("title"))),

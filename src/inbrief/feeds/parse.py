@@ -3,8 +3,9 @@ Feed through :mod:`inbrief.feeds.jsonfeed`.
 
 The bytes are checked before any parser sees them: empty, binary and HTML bodies get a one-line
 error; a DOCTYPE's internal subset (where entity bombs live) is removed, so no entity can
-expand; a feed with more than :data:`MAX_ITEMS` items is cut to its first ``MAX_ITEMS`` before
-parsing, so parse time and memory are bounded by that count and the fetcher's size cap.
+expand; a feed with more than :data:`MAX_ITEMS` items is cut to its newest ``MAX_ITEMS``
+before parsing (:mod:`inbrief.feeds.cut`), so parse time and memory are bounded by that count
+and the fetcher's size cap.
 feedparser is imported here only, so only feed commands pay for it.
 """
 
@@ -13,12 +14,16 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections import defaultdict
+from dataclasses import replace
 from typing import Any
 
 from inbrief.errors import InbriefError
+from inbrief.feeds.cut import cut_items
 from inbrief.feeds.jsonfeed import parse_json_feed
 from inbrief.feeds.model import FeedItem, ParsedFeed
 from inbrief.feeds.text import clean_title, date_from_struct, date_from_text, language, link
+from inbrief.library.identity import canonical_url
 from inbrief.sniff import binary_kind, is_json_feed
 from inbrief.textclean import clean_inline
 
@@ -31,7 +36,6 @@ _HTML_ROOT = re.compile(rb"<(!doctype\s+html|html|head|body)[\s>]", re.I)
 _DOCTYPE_START = re.compile(rb"<!DOCTYPE", re.I)
 _BEFORE_SUBSET = re.compile(rb"""(?:[^\[>"']|"[^"]*"|'[^']*')*\[""")
 _SUBSET_TOKEN = re.compile(rb"""<!--.*?-->|"[^"]*"|'[^']*'|\]|[^"'\]<]+|<""", re.S)
-_ITEM_END = re.compile(rb"</(?:\w+:)?(item|entry)\s*>", re.I)
 _ABSOLUTE = re.compile(r"https?://", re.I)
 #: feedparser's notes that are not errors in the feed: a charset header that the document
 #: overrides, or a server that labels XML as text/plain or text/html.
@@ -49,10 +53,44 @@ def parse_feed(
         raise InbriefError(f"not a feed: this is {what}")
     head = data[:_PROLOG].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head[:1] in (b"{", b"["):
-        return _parse_json(data, url)
+        return without_shared_links(_parse_json(data, url))
     if looks_like_html(head):
         raise InbriefError("not a feed: the address gives an HTML page")
-    return _parse_xml(data, url, content_type, charset)
+    return without_shared_links(_parse_xml(data, url, content_type, charset))
+
+
+def without_shared_links(feed: ParsedFeed) -> ParsedFeed:
+    """``feed`` with no link, nor id, on items that share it with another, different item of
+    the feed.
+
+    Status and changelog feeds link every item to their home page (RSS 1.0 makes that its
+    id too): that is no item's own page, so it must not be fetched as a teaser's page, nor
+    name the item (the library keeps one article per address and per id in a feed, which
+    would fold the items into one). Such an item is read from its own text and known by
+    what it says. The same item listed twice keeps its link and id (it is stored once).
+    """
+    links: dict[str, set[FeedItem]] = defaultdict(set)
+    ids: dict[str, set[FeedItem]] = defaultdict(set)
+    for item in feed.items:
+        if item.link:
+            links[_link_key(item.link)].add(item)
+        if item.id:
+            ids[item.id].add(item)
+    if all(len(group) == 1 for group in (*links.values(), *ids.values())):
+        return feed
+    items = [
+        replace(
+            item,
+            link=None if item.link and len(links[_link_key(item.link)]) > 1 else item.link,
+            id=None if item.id and len(ids[item.id]) > 1 else item.id,
+        )
+        for item in feed.items
+    ]
+    return replace(feed, items=items)
+
+
+def _link_key(url: str) -> str:
+    return canonical_url(url) or url
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -96,21 +134,6 @@ def defuse(data: bytes) -> bytes:
     if close < 0:
         raise InbriefError("malformed feed: a DOCTYPE that never ends")
     return data[: opening.start()] + data[close + 1 :]
-
-
-def cut_items(data: bytes, limit: int) -> tuple[bytes, int]:
-    """The document with only its first ``limit`` items (what follows the last item, the
-    closing tags, kept), and how many were cut. Finding the end tags is one pass over the
-    bytes; parsing 100,000 items would cost seconds and hundreds of megabytes."""
-    count, cut_at, last_end = 0, -1, -1
-    for match in _ITEM_END.finditer(data):
-        count += 1
-        if count == limit:
-            cut_at = match.end()
-        last_end = match.end()
-    if count <= limit:
-        return data, 0
-    return data[:cut_at] + data[last_end:], count - limit
 
 
 def _parse_xml(data: bytes, url: str, content_type: str, charset: str | None) -> ParsedFeed:

@@ -24,6 +24,7 @@ from inbrief.feeds.workers import Stopped, WorkerCrashed, Workers
 from inbrief.fetch import FetchLimits
 from inbrief.ingest import RawSource, read_source
 from inbrief.library import Feed, Library, Stored
+from inbrief.library.identity import canonical_url
 from inbrief.model import Article
 
 #: An item whose page could not be fetched is stored from the feed with this mark on its hash,
@@ -71,10 +72,14 @@ class ItemStore:
         Raises :class:`~inbrief.feeds.workers.Stopped` when the run is stopped meanwhile.
         """
         known = self.library.known_items(feed.id)
+        links = self.library.known_links(feed.id)
         todo = [
             (key, digest, item)
             for item in reversed(parsed.items)  # oldest first: "added" follows the feed's order
             if known.get(key := item_key(item)) != (digest := item_hash(item))
+            # A new GUID on a link this feed brought is the feed renaming its items (some make
+            # a new id on every render): the library would keep the article it has anyway.
+            and (key in known or canonical_url(item.link) not in links)
         ]
         # Items count as added in order of publication (the feed's order among equal or
         # missing dates), whenever their pages arrive: the library's "newest added first"
@@ -100,7 +105,7 @@ class ItemStore:
                     assert link is not None  # is_teaser needs a link
                     page = self.pages.submit(
                         link,
-                        partial(self._fetch_page, link),
+                        partial(self._fetch_page, link, feed.url),
                         partial(self._store_page, feed, ready, count),
                     )
                     page.add_done_callback(lambda _: self._queued.release())
@@ -140,12 +145,13 @@ class ItemStore:
             feed.id, ready.key, ready.digest + mark, article, gist, added
         )
 
-    def _fetch_page(self, link: str) -> RawSource | str:
-        """A teaser's page, or why it could not be fetched."""
+    def _fetch_page(self, link: str, feed_url: str) -> RawSource | str:
+        """A teaser's page, or why it could not be fetched (a public feed's item may not send
+        inbrief to a private address)."""
         if self.stop.is_set():
             raise Stopped
         try:
-            return read_source(link, self.page_limits, self.stop.is_set)
+            return read_source(link, self.page_limits, self.stop.is_set, origin=feed_url)
         except InbriefError as exc:
             return exc.reason
 

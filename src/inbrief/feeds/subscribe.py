@@ -46,7 +46,7 @@ def subscribe(library: Library, url: str, options: RefreshOptions | None = None)
         if not found:
             raise InbriefError("a web page that announces no feed (no <link rel=alternate>)")
         feed_url, discovered = found[0], True
-        fetched = fetch(feed_url, options.feed_limits, headers=headers)
+        fetched = fetch(feed_url, options.feed_limits, headers=headers, origin=url)
     parsed = parse_feed(fetched.data, fetched.url, fetched.content_type, fetched.charset)
     feed, new = library.add_feed(feed_url, parsed.title, parsed.site)
     report = refresh_fetched(library, feed, fetched, parsed, options)

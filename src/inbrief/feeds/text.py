@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from inbrief.extract.dates import normalize_date
 from inbrief.feeds.model import MAX_TITLE
@@ -31,9 +31,15 @@ def link(href: str | None, base: str | None) -> str | None:
     return resolve_link(href, base) if href else None
 
 
+#: Dates before this are a content system's empty date (as :mod:`inbrief.extract.dates`).
+_EARLIEST_YEAR = 1991
+#: How far ahead of now a date may be (clocks and time zones set wrong) and still be believed.
+_AHEAD = timedelta(days=1)
+
+
 def date_from_text(value: str | None) -> str | None:
     """An ISO 8601 date from whatever a feed wrote, or None."""
-    return normalize_date(value[:100]) if value else None
+    return _believable(normalize_date(value[:100])) if value else None
 
 
 def date_from_struct(value: time.struct_time | None) -> str | None:
@@ -41,9 +47,25 @@ def date_from_struct(value: time.struct_time | None) -> str | None:
     if value is None:
         return None
     try:
-        return datetime(*value[:6], tzinfo=UTC).isoformat()
+        return _believable(datetime(*value[:6], tzinfo=UTC).isoformat())
     except (TypeError, ValueError, OverflowError):
         return None
+
+
+def _believable(date: str | None) -> str | None:
+    """``date``, or None when it lies more than a day ahead (an item dated 2099 would head
+    the library, newest first, for the rest of the century) or before the web."""
+    if date is None:
+        return None
+    try:
+        stamp = datetime.fromisoformat(date)
+    except ValueError:
+        return None
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=UTC)
+    if stamp.year < _EARLIEST_YEAR or stamp > datetime.now(UTC) + _AHEAD:
+        return None
+    return date
 
 
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")

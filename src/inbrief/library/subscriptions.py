@@ -177,6 +177,14 @@ class FeedShelf:
             ).fetchall()
         return {as_text(guid) or "": as_text(item_hash) for guid, item_hash in rows}
 
+    def known_links(self, feed_id: int) -> set[str]:
+        """The canonical URLs of the articles the feed has brought."""
+        with self._reading() as conn:
+            rows = conn.execute(
+                "SELECT url FROM articles WHERE feed_id = ? AND url IS NOT NULL", (feed_id,)
+            ).fetchall()
+        return {url for (url,) in rows if isinstance(url, str)}
+
     def store_item(
         self,
         feed_id: int,

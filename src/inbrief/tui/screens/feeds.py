@@ -8,6 +8,7 @@ says which feed the list is filtered by.
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
@@ -61,6 +62,7 @@ class FeedPickerScreen(ModalScreen[FeedChoice | None]):
     def __init__(self, feeds: list[Feed], current: int | None, unread_total: int) -> None:
         super().__init__()
         self._feeds = {str(feed.id): feed for feed in feeds}
+        self._names = Counter(feed.name for feed in feeds)
         self._current = current
         self._unread_total = unread_total
 
@@ -68,7 +70,7 @@ class FeedPickerScreen(ModalScreen[FeedChoice | None]):
         options = [Option(Content(f"All articles · {self._unread_total:,} unread"), id=_ALL)]
         for key, feed in self._feeds.items():
             error = " · ⚠ " + strip_controls(feed.last_error) if feed.last_error else ""
-            line = f"{strip_controls(feed.name)} · {feed.unread:,} unread of {feed.items:,}{error}"
+            line = f"{self._label(feed)} · {feed.unread:,} unread of {feed.items:,}{error}"
             options.append(Option(Content(line), id=key))
         with Vertical():
             yield Label(Content("Show the articles of"), classes="dialog-title")
@@ -90,7 +92,15 @@ class FeedPickerScreen(ModalScreen[FeedChoice | None]):
             self.dismiss(FeedChoice(None))
             return
         feed = self._feeds[key]
-        self.dismiss(FeedChoice(feed.id, feed.name))
+        self.dismiss(FeedChoice(feed.id, self._label(feed)))
+
+    def _label(self, feed: Feed) -> str:
+        """The feed's name, with its address when another feed has the same name (feeds
+        called after their site, "News" or "Blog", would be identical lines)."""
+        name = strip_controls(feed.name)
+        if self._names[feed.name] < 2:
+            return name
+        return f"{name} ({strip_controls(feed.url.split('://', 1)[-1])})"
 
     def action_cancel(self) -> None:
         self.dismiss(None)
