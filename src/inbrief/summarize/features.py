@@ -82,7 +82,8 @@ def overlap_degree(units: Sequence[Unit]) -> list[float]:
 
 #: PageRank's damping, and the rounds of :func:`text_rank`: started from the sentences'
 #: degrees (where a walk without jumps would settle), 4 rounds come within 0.03 of the settled
-#: ranks (scaled to 1) on average over the dev stories; the scorer learned these values.
+#: ranks (scaled to 1) on average over the dev stories. The scorer learned these values, and a
+#: condensed summary ranks its sentences by them (`default.takeaway_scores`).
 DAMPING = 0.85
 RANK_ROUNDS = 4
 
