@@ -8,9 +8,10 @@ items, and its last ``limit`` are kept, or its new items would never arrive.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import datetime
 
 from inbrief.extract.dates import normalize_date
+from inbrief.feeds.text import aware_stamp
 
 _ITEM_START = re.compile(rb"<(?:\w+:)?(item|entry)[\s>]", re.I)
 _ITEM_END = re.compile(rb"</(?:\w+:)?(item|entry)\s*>", re.I)
@@ -22,14 +23,7 @@ _DATE = re.compile(
 
 def when(value: str | None) -> datetime | None:
     """A feed's date as an aware datetime (UTC when it gives no offset), or None."""
-    date = normalize_date(value)
-    if date is None:
-        return None
-    try:
-        stamp = datetime.fromisoformat(date)
-    except ValueError:
-        return None
-    return stamp if stamp.tzinfo is not None else stamp.replace(tzinfo=UTC)
+    return aware_stamp(normalize_date(value))
 
 
 def oldest_first(first: datetime | None, last: datetime | None) -> bool:

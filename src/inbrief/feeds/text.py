@@ -52,18 +52,22 @@ def date_from_struct(value: time.struct_time | None) -> str | None:
         return None
 
 
-def _believable(date: str | None) -> str | None:
-    """``date``, or None when it lies more than a day ahead (an item dated 2099 would head
-    the library, newest first, for the rest of the century) or before the web."""
+def aware_stamp(date: str | None) -> datetime | None:
+    """An ISO date as an aware datetime (UTC when it gives no offset), or None."""
     if date is None:
         return None
     try:
         stamp = datetime.fromisoformat(date)
     except ValueError:
         return None
-    if stamp.tzinfo is None:
-        stamp = stamp.replace(tzinfo=UTC)
-    if stamp.year < _EARLIEST_YEAR or stamp > datetime.now(UTC) + _AHEAD:
+    return stamp if stamp.tzinfo is not None else stamp.replace(tzinfo=UTC)
+
+
+def _believable(date: str | None) -> str | None:
+    """``date``, or None when it lies more than a day ahead (an item dated 2099 would head
+    the library, newest first, for the rest of the century) or before the web."""
+    stamp = aware_stamp(date)
+    if stamp is None or stamp.year < _EARLIEST_YEAR or stamp > datetime.now(UTC) + _AHEAD:
         return None
     return date
 
