@@ -8,12 +8,12 @@ title, a blank line and the hand-checked ``articleBody``.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-
-from rouge_score import rouge_scorer
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -76,12 +76,18 @@ def write_inputs(pages: list[Page], folder: Path) -> dict[str, Page]:
     return paths
 
 
-_SCORER = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
+@functools.cache
+def _scorer() -> Any:
+    """rouge-score's scorer (the ``bench`` extra), imported on first use: the data loaders
+    here serve ``benchmarks.summary_outputs`` without it."""
+    from rouge_score import rouge_scorer
+
+    return rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
 
 
 def rouge(reference: str, prediction: str) -> tuple[float, float, float]:
     """ROUGE-1, ROUGE-2, ROUGE-L F1 (x100), Porter stemming on."""
-    scores = _SCORER.score(reference, prediction)
+    scores = _scorer().score(reference, prediction)
     r1, r2, rl = (100 * scores[m].fmeasure for m in METRICS)
     return r1, r2, rl
 
