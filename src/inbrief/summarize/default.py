@@ -12,15 +12,14 @@
   (:func:`lead_unless_beaten`): the people who wrote CNN/DailyMail's highlights took them
   from the opening, and where the scores are unsure the plain lead is the safer summary. A
   *condensed* one (four sentences or more, and a third of the article's or
-  more) takes all its sentences by the learned scorer's probability that a person would keep
-  the sentence (:mod:`inbrief.summarize.learned`, trained on news summaries written by people,
-  over :mod:`inbrief.summarize.features`), which favours long, central sentences over the
-  opening; its gist is the best of them by the gist score that reads on its own (forcing
-  the gist score's own pick in first cost 0.3 ROUGE-1 on bbc, in-sample and held out).
-  Takeaways spread over the article's sections (and stretches of long ones) in proportion
-  to their length (:func:`parts`) and never say the same thing twice
-  (:mod:`inbrief.summarize.selection`). The sum of the probabilities sets the summary's
-  length when the user asks for none.
+  more) takes all its sentences by TextRank's PageRank (:func:`takeaway_scores`), which
+  favours long, central sentences over the opening; its gist is the best of them by the
+  gist score that reads on its own (forcing the gist score's own pick in first cost 0.3
+  ROUGE-1 on bbc, in-sample and held out). Takeaways spread over the article's sections
+  (and stretches of long ones) in proportion to their length (:func:`parts`) and never say
+  the same thing twice (:mod:`inbrief.summarize.selection`). When the user asks for no
+  length, the learned scorer's expected count of picks sets it
+  (:mod:`inbrief.summarize.learned`, trained on news summaries written by people).
 - The opening picks read on their own: no pronoun or connective opening ("He said", "But"),
   no quotation fragment, no heading or label. A brief summary's later takeaway may lean on
   the sentence right before it when that sentence is picked too (the two read together, in

@@ -4,8 +4,9 @@ The weights live in ``scorer.json`` next to this module, written by
 ``benchmarks/summary_train.py`` (which says how they were fitted and prints the validation
 figures). Loading is one small JSON read, cached; scoring is a dot product per sentence in
 plain Python. A sentence's score is the model's probability that a person would put it in the
-summary, so the probabilities of an article also say how many sentences a summary of it should
-keep (:func:`expected_count`).
+summary; the sum of an article's probabilities says how many sentences a summary of it should
+keep (:func:`expected_count`), which is what the default summarizer uses it for (the
+sentences themselves are chosen by :mod:`inbrief.summarize.default`'s scores).
 """
 
 from __future__ import annotations
