@@ -99,6 +99,23 @@ def test_jsonl_several_sources_with_a_failure(
     assert captured.err == f"inbrief: {empty}: empty input: nothing to read\n"
 
 
+def test_json_of_several_sources_is_an_array_whatever_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The shape follows the sources asked for: a script that passes two gets an array even
+    when one or both fail (before: one object, or nothing at all)."""
+    missing = str(tmp_path / "missing.txt")
+    assert main(["-s", "-f", "json", str(SEED_JSON), missing]) == 1
+    docs = json.loads(capsys.readouterr().out)
+    assert isinstance(docs, list) and [d["title"][:16] for d in docs] == ["No path to peace"]
+    assert main(["-s", "-f", "json", missing, missing]) == 1
+    assert json.loads(capsys.readouterr().out) == []
+    assert main(["-s", "-f", "json", missing]) == 1
+    assert capsys.readouterr().out == ""
+    assert main(["-s", "-f", "json", str(SEED_JSON)]) == 0
+    assert isinstance(json.loads(capsys.readouterr().out), dict)
+
+
 def test_several_sources_text_blocks(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["-s", str(SEED_JSON), str(FIXTURES / "article.html")]) == 0
     out = capsys.readouterr().out

@@ -187,6 +187,7 @@ def run_one_shot(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     terminal = args.format == "text" and out.isatty()
     wrap_width = min(100, shutil.get_terminal_size().columns) if terminal else 0
     json_docs: list[str] = []
+    results_seen = 0
     first = True
     from inbrief.batch import map_in_order
     from inbrief.render import wrap_prose
@@ -196,6 +197,7 @@ def run_one_shot(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         args.sources, map_in_order(work, args.sources, args.jobs), strict=True
     ):
         for result in results:
+            results_seen += 1
             for warning in result.warnings:
                 say(err, source, warning)
             if result.error is not None:
@@ -220,11 +222,13 @@ def run_one_shot(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             payload = _emphasize_text_block(payload) if styled else payload
             out.write(payload + "\n")
             out.flush()
-    if args.format == "json" and json_docs:
-        if len(json_docs) == 1:
-            out.write(json_docs[0] + "\n")
+    if args.format == "json":
+        # The shape follows what was asked, not what succeeded: one source read as one
+        # article is an object (nothing when it fails), anything more an array, even empty.
+        if len(args.sources) == 1 and results_seen <= 1:
+            out.write("".join(doc + "\n" for doc in json_docs))
         else:
-            out.write("[\n" + ",\n".join(json_docs) + "\n]\n")
+            out.write("[\n" + ",\n".join(json_docs) + "\n]\n" if json_docs else "[]\n")
     out.flush()
     return 1 if failed else 0
 
