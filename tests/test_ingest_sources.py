@@ -41,6 +41,16 @@ def test_wordpress_list_of_posts_gives_one_article_each(tmp_path: Path) -> None:
     assert len(articles) == 2
 
 
+@pytest.mark.parametrize("name", [5, 5.0, True, ["Simone"], {"name": "x"}, "  "])
+def test_a_wordpress_author_that_is_not_a_name_is_no_byline(tmp_path: Path, name: object) -> None:
+    post = json.loads(SEED_JSON.read_text(encoding="utf-8"))
+    post["_embedded"] = {"author": [{"id": 5, "name": name}]}
+    path = tmp_path / "post.json"
+    path.write_text(json.dumps(post), encoding="utf-8")
+    [article] = load_articles(str(path))
+    assert article.byline == "Simone McCarthy"  # from the post's other author fields
+
+
 def test_plain_text_first_line_is_title() -> None:
     [article] = load_articles(str(SEED_TEXT))
     assert article.title.startswith("No path to peace")

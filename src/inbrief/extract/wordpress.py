@@ -55,9 +55,14 @@ def _author(post: dict[str, Any]) -> str | None:
     if isinstance(embedded, dict):
         authors = embedded.get("author")
         if isinstance(authors, list):
-            names = [a["name"] for a in authors if isinstance(a, dict) and a.get("name")]
+            # Only names: a number there (a user id misplaced) is no byline.
+            names = [
+                a["name"]
+                for a in authors
+                if isinstance(a, dict) and isinstance(a.get("name"), str) and a["name"].strip()
+            ]
             if names:
-                return clean_inline(", ".join(map(str, names)))
+                return clean_inline(", ".join(names))
     return None
 
 
