@@ -51,6 +51,27 @@ def test_a_wordpress_author_that_is_not_a_name_is_no_byline(tmp_path: Path, name
     assert article.byline == "Simone McCarthy"  # from the post's other author fields
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("note.txt", "Short note\n\nThe council approved the budget on Monday.\n"),
+        ("note.md", "# Short note\n\nThe council approved the budget on Monday.\n"),
+    ],
+)
+def test_a_short_text_or_markdown_file_is_read_with_whole_confidence(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    """Nothing is extracted from a page there: the reader's low-confidence warning ("the
+    wrong part of the page") does not apply, however short the text (before: 0.22 here)."""
+    from inbrief.tui.document_layout import flatten
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    [article] = load_articles(str(path))
+    assert article.confidence == 1.0
+    assert not [b for b in flatten(article, "") if b.kind == "warning"]
+
+
 def test_plain_text_first_line_is_title() -> None:
     [article] = load_articles(str(SEED_TEXT))
     assert article.title.startswith("No path to peace")

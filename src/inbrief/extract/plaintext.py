@@ -44,7 +44,15 @@ def article_from_text(text: str) -> Article:
     blocks = [Block(BlockKind.PARAGRAPH, [p]) for p in paragraphs if p]
     sections = [Section(heading="", level=0, blocks=blocks)]
     classify_front_matter(sections)
-    return article_from_sections(sections, Metadata(title=title))
+    return _as_given(sections, Metadata(title=title))
+
+
+def _as_given(sections: list[Section], meta: Metadata) -> Article:
+    """The article the user's text or Markdown is: nothing was extracted from a page, so its
+    confidence is whole, however short (the reader warns of a low one)."""
+    article = article_from_sections(sections, meta)
+    article.confidence = 1.0
+    return article
 
 
 _ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -323,4 +331,4 @@ def article_from_markdown(text: str) -> Article:
     builder.flush()
     sections = [s for s in builder.sections if s.blocks or s.heading]
     classify_front_matter(sections)
-    return article_from_sections(sections, Metadata(title=builder.title or None))
+    return _as_given(sections, Metadata(title=builder.title or None))
