@@ -53,7 +53,8 @@ class Evidence:
     #: between): then a unit leaning on its context ("He said...") leans on that one.
     follows: list[bool]
     #: Scores already worked out over these units, by what they depend on (see
-    #: :func:`inbrief.summarize.scoring.scores`): a summary asks for the same ones twice.
+    #: :func:`inbrief.summarize.scoring.scores` and :func:`inbrief.summarize.features.text_rank`):
+    #: a summary asks for the same ones twice.
     memo: dict[object, list[float]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )

@@ -100,7 +100,16 @@ def text_rank(evidence: Evidence) -> list[float]:
     nothing), not one per pair of sentences: a 10,000-word text takes a few milliseconds.
     Unlike :func:`overlap_degree` it rewards sentences that share terms with *central*
     sentences: on the extractive bbc references it adds about 1 ROUGE-1 on held-out stories.
+    Worked out once per evidence: a condensed summary of the default length asks for it for
+    the length's features and again for its takeaways.
     """
+    if text_rank not in evidence.memo:
+        evidence.memo[text_rank] = _text_rank(evidence)
+    return list(evidence.memo[text_rank])
+
+
+def _text_rank(evidence: Evidence) -> list[float]:
+    """:func:`text_rank`, worked out."""
     n = len(evidence.words)
     if not n:
         return []

@@ -78,6 +78,9 @@ HEADING_WORDS = 12
 _OPEN_QUOTES = "\"“‘«'"
 _CLOSE_QUOTES = "\"”’»'"
 _TERMINAL = (".", "!", "?", "…")
+#: What the rules strip off a sentence's start and end before looking at them.
+_OPENING = _OPEN_QUOTES + "([ "
+_CLOSING = _CLOSE_QUOTES + ")] "
 
 
 def leans_on_context(text: str, language: str = "en") -> bool:
@@ -87,7 +90,7 @@ def leans_on_context(text: str, language: str = "en") -> bool:
     or (English) quotes someone named only by a pronoun ('"...," she said.'). A language
     without a word list gets no such rule rather than English's.
     """
-    return _leans(text.lstrip(_OPEN_QUOTES + "([ "), text, language)
+    return _leans(text.lstrip(_OPENING), text, language)
 
 
 def _leans(start: str, text: str, language: str) -> bool:
@@ -120,10 +123,13 @@ def looks_like_heading(text: str) -> bool:
     Web text often drops the full stop after a paragraph's last sentence, so only a short
     line without closing punctuation (or one ending in a colon) counts.
     """
-    end = text.rstrip(_CLOSE_QUOTES + ")] ")
-    if end.endswith(":"):
-        return True
-    return not end.endswith(_TERMINAL) and len(text.split()) < HEADING_WORDS
+    return _heading(text.rstrip(_CLOSING), text)
+
+
+def _heading(end: str, text: str) -> bool:
+    """:func:`looks_like_heading` of ``text``, given ``end``, the text without its closing
+    quotes and brackets."""
+    return end.endswith(":") or (not end.endswith(_TERMINAL) and len(text.split()) < HEADING_WORDS)
 
 
 def starts_mid_sentence(text: str) -> bool:
@@ -131,7 +137,11 @@ def starts_mid_sentence(text: str) -> bool:
 
     "iPhone sales..." or "eBay said..." (lower then upper case) are names, not tails.
     """
-    start = text.lstrip(_OPEN_QUOTES + "([ ")
+    return _mid_sentence(text.lstrip(_OPENING))
+
+
+def _mid_sentence(start: str) -> bool:
+    """:func:`starts_mid_sentence`, given the text without its opening quotes and brackets."""
     return start[:1].islower() and not start[1:2].isupper()
 
 
@@ -178,11 +188,6 @@ class Reading:
         return factor
 
 
-#: What :func:`reading` strips off a sentence's start and end before looking at them.
-_OPENING = _OPEN_QUOTES + "([ "
-_CLOSING = _CLOSE_QUOTES + ")] "
-
-
 @functools.cache
 def _reading(leans: bool, fragment: bool, heading: bool, question: bool, opens: bool) -> Reading:
     """One shared (immutable) instance for each of the thirty-two readings."""
@@ -203,8 +208,8 @@ def reading(
     leans = _leans(start, text, language)
     return _reading(
         leans,
-        cut_short or unbalanced_quote(text) or (start[:1].islower() and not start[1:2].isupper()),
-        end.endswith(":") or (not end.endswith(_TERMINAL) and len(text.split()) < HEADING_WORDS),
+        cut_short or unbalanced_quote(text) or _mid_sentence(start),
+        _heading(end, text),
         end.endswith("?"),
         opens and leans and not (language == "en" and _PRONOUN_ATTRIBUTION.search(text)),
     )
